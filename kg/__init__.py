@@ -1,0 +1,2 @@
+"""kg: Arabic news into a knowledge graph."""
+__version__ = "0.1.0"

@@ -1,0 +1,103 @@
+"""Text → sentences and tokens with offsets, and normalised lookup keys.
+
+The one module that imports camel-tools. Only lookup keys are normalised; the
+article text and every offset into it stay untouched. camel-tools' catalogue
+modules (morphology, ner, disambig) fetch data over the network at import time,
+so kg imports only ``camel_tools.utils`` and ``camel_tools.tokenizers``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import regex
+from camel_tools.utils.charsets import AR_DIAC_CHARSET
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+from kg.model import Sentence, Token
+
+# Sentence ends as the reference scorer defines them (shared/tools/score.py): ! ? ؟,
+# a line break, or a full stop that is not a decimal point.
+_SENTENCE_END = re.compile(r"(?:[!?؟\n]|(?<!\d)\.|\.(?!\d))+")
+
+# camel-tools' simple_word_tokenize splits on whitespace and makes every punctuation
+# mark or symbol a token of its own; this is the same rule as one regex, so that
+# each token keeps its offsets. Zero-width and bidi marks inside a word stay in it.
+_TOKEN = regex.compile(r"[^\s\p{P}\p{S}]+|[\p{P}\p{S}]")
+
+_INVISIBLE = "\u0640\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_KEY_TABLE = str.maketrans(
+    {**{c: None for c in AR_DIAC_CHARSET}, **{c: None for c in _INVISIBLE},
+     "إ": "ا", "أ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+     "ک": "ك", "ی": "ي", "\u00a0": " ",
+     **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}}
+)
+
+
+def camel_key(text: str) -> str:
+    """The lookup key camel-tools' own normalisers give (the reference ``key`` agrees with)."""
+    text = dediac_ar(unicodedata.normalize("NFKC", text)).replace("\u0640", "")
+    text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+    return text.replace("ؤ", "و").replace("ئ", "ي").lower()
+
+
+@lru_cache(maxsize=200_000)
+def key(text: str) -> str:
+    """The normalised lookup form of a word or name: no diacritics, tatweel or marks,
+    one alef, ي for ى, ه for ة, ASCII digits, lower case; spaces collapsed."""
+    folded = unicodedata.normalize("NFKC", text).translate(_KEY_TABLE).lower()
+    return " ".join(folded.split())
+
+
+# Proclitics, outermost first: a conjunction, then a preposition, then the article.
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+
+
+@lru_cache(maxsize=200_000)
+def stems(word_key: str) -> tuple[str, ...]:
+    """The key and its forms without leading و ف ب ل ك (the article ال is kept,
+    and ``لل`` becomes ``ال``), longest first, each at least two letters long."""
+    out = [word_key]
+    base = [word_key]
+    if word_key[:1] in _CONJUNCTIONS and len(word_key) > 3:
+        base.append(word_key[1:])
+    for form in base:
+        if form[:1] in _PREPOSITIONS and len(form) > 3:
+            rest = form[1:]
+            if form.startswith("لل"):
+                rest = "ا" + rest  # لل = ل + ال with the alef elided
+            out.append(rest)
+        if form is not word_key:
+            out.append(form)
+    return tuple(sorted({form for form in out if len(form) >= 2}, key=lambda f: (-len(f), f)))
+
+
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """The sentences of a text, as the reference scorer splits them."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return tuple(Sentence(i, a, b) for i, (a, b) in enumerate(spans))
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """The tokens of ``text[start:end]`` with offsets into ``text``."""
+    out = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = match.group()
+        word_key = key(word)
+        if not word_key:
+            continue
+        out.append(Token(match.start(), match.end(), word, word_key, stems(word_key)))
+    return tuple(out)

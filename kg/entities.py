@@ -1,0 +1,365 @@
+"""Tokens → entity mentions → one entity per referent within an article.
+
+Mentions come from the lexicons (longest match, clitics stripped, spelling
+variants folded), nationality adjectives on force nouns (الطيران الروسي), names
+introduced by a place noun (حي الكلاسة) or a given name (رياض حجاب), and the
+statistical recogniser where it is available. Within an article, a surname
+alone (عبد الرحمن) and a generic collective (النظام، المعارضة، التحالف) are
+resolved to the entity they stand for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.analyse import key
+from kg.lexicon import Entry, Lexicon
+from kg.model import Entity, Mention, Sentence, Token
+
+# Nouns for armed forces or authorities that a nationality adjective turns into
+# that state's forces or government: القوات الروسية، الطيران الروسي، الجيش التركي.
+FORCE_NOUNS = {key(w) for w in (
+    "القوات", "قوات", "الطيران", "طيران", "الطائرات", "طائرات", "المقاتلات", "مقاتلات", "الجيش",
+    "جيش", "البحرية", "الحكومة", "حكومة", "السلطات", "سلطات", "الجنود", "جنود", "المدفعية",
+    "الشرطة", "القوات الجوية", "الأمن", "قوى الأمن", "الاستخبارات", "المخابرات", "الطائرات الحربية",
+)}
+# Nouns that introduce a place name: حي الكلاسة، بلدة التح، مدينة منبج.
+PLACE_NOUNS = {key(w): t for w, t in (
+    ("حي", "LOC"), ("أحياء", "LOC"), ("بلدة", "GPE"), ("بلدات", "GPE"), ("مدينة", "GPE"),
+    ("قرية", "GPE"), ("قرى", "GPE"), ("محافظة", "GPE"), ("مخيم", "LOC"), ("مطار", "LOC"),
+    ("معبر", "LOC"), ("ناحية", "GPE"), ("مديرية", "GPE"), ("قضاء", "GPE"), ("منطقة", "LOC"),
+    ("جبل", "LOC"), ("سهل", "LOC"), ("نهر", "LOC"), ("ميناء", "LOC"), ("قاعدة", "LOC"),
+    ("مستشفى", "LOC"), ("سجن", "LOC"), ("ساحة", "LOC"), ("شارع", "LOC"), ("وادي", "LOC"),
+)}
+# First words of multi-word place names: خان شيخون، بستان القصر، دير الزور، تل أبيض.
+NAME_HEADS = {key(w) for w in (
+    "خان", "بستان", "دير", "تل", "عين", "باب", "جسر", "رأس", "راس", "كفر", "بيت", "أبو", "ابو",
+    "بني", "جبل", "سوق", "مرج", "قصر", "بئر", "حي", "وادي", "معرة", "مزرعة", "أم", "ام", "سيدي",
+)}
+# Words that are never (the start of) a name after a place or role noun.
+STOP = {key(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "التي", "الذي", "الذين", "هذه", "هذا", "ذلك",
+    "تلك", "كل", "بعض", "أن", "ان", "إن", "قد", "لا", "لم", "لن", "ما", "هو", "هي", "هم", "بين",
+    "حيث", "بعد", "قبل", "منذ", "خلال", "عند", "نحو", "أمس", "اليوم", "الواقعة", "المحاصرة",
+    "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
+    "المجاورة", "القريبة", "الحدودية", "السورية", "العراقية", "الجديدة", "القديمة", "المدينة",
+    "البلدة", "المنطقة", "الرئيسية", "الكبيرة", "الصغيرة", "أخرى", "اخرى", "عدة", "عديدة",
+    "سكنية", "الأخرى", "التابعة", "الخاضعة", "المتبقية", "او", "أو", "ثم", "كما", "وفق", "حسب",
+    "الواقع", "الخاضع", "المحيطة", "واسعة", "كبيرة", "مناطق", "المناطق", "السكنية", "صناعية",
+)}
+# Common given names: a capitalised-looking cue in a script with no capitals.
+GIVEN_NAMES = {key(w) for w in (
+    "محمد", "أحمد", "محمود", "مصطفى", "علي", "حسن", "حسين", "عمر", "عثمان", "خالد", "سعيد", "سعد",
+    "عبد", "عبدالله", "عبدالرحمن", "عبدالعزيز", "عبدالكريم", "عبدالملك", "ابراهيم", "إبراهيم",
+    "يوسف", "يحيى", "موسى", "عيسى", "سليمان", "داود", "إسماعيل", "اسماعيل", "رياض", "رامي",
+    "سامي", "سمير", "نبيل", "وليد", "فيصل", "فهد", "سلمان", "ناصر", "منصور", "طارق", "زياد",
+    "عادل", "عماد", "جمال", "كمال", "هشام", "وائل", "باسل", "بشار", "حافظ", "ماهر", "فاروق",
+    "فؤاد", "جواد", "حيدر", "نوري", "مقتدى", "عمار", "هادي", "قاسم", "جعفر", "صالح", "ياسر",
+    "أيمن", "ايمن", "أسامة", "اسامة", "حمزة", "طلال", "غسان", "نضال", "نزار", "مازن", "بسام",
+    "هيثم", "أنس", "انس", "معاذ", "مهند", "رشيد", "حميد", "مجيد", "كريم", "نجيب", "لطفي",
+    "شريف", "رضا", "حسني", "جلال", "عصام", "إياد", "اياد", "زيد", "مروان", "سلام", "نادر",
+    "أنور", "انور", "عدنان", "رفيق", "فادي", "شادي", "جورج", "ميشال", "ميشيل", "بطرس", "نجاح",
+    "فاطمة", "عائشة", "مريم", "زينب", "سارة", "ليلى", "هدى", "نادية", "رانيا", "سلمى", "نور",
+    "رجب", "عبدالفتاح", "عبدربه", "أبو", "ابو", "الشيخ", "شرفان", "صلاح", "نصر", "ماجد", "سيف",
+    "راشد", "حمد", "تميم", "مولود", "سيرغي", "سيرجي", "فلاديمير", "دونالد", "باراك", "جون",
+    "مايك", "ريكس", "إيمانويل", "ايمانويل", "أنجيلا", "تيريزا", "بوريس", "جو", "هيلاري", "ستيفان",
+    "أنطونيو", "انطونيو", "بان", "كوفي", "نيكي", "جيمس", "روبرت", "ديفيد", "بول", "بيتر", "مارك",
+)}
+# Titles and roles that introduce a person: المتحدث باسم، الرئيس، وزير …
+ROLE_NOUNS = {key(w) for w in (
+    "الرئيس", "رئيس", "الملك", "الأمير", "الامير", "ولي", "الشيخ", "السيد", "السيدة", "الوزير",
+    "وزير", "وزيرة", "المتحدث", "المتحدثة", "الناطق", "مدير", "مديرة", "قائد", "القائد", "زعيم",
+    "الزعيم", "الأمين", "الامين", "المبعوث", "مبعوث", "السفير", "سفير", "مندوب", "المندوب",
+    "مندوبة", "النائب", "نائب", "العميد", "اللواء", "العقيد", "الجنرال", "المستشار", "مستشار",
+    "الدكتور", "د", "الناشط", "الصحافي", "الصحفي", "المحلل", "الباحث", "المسؤول", "مسؤول",
+    "القيادي", "المدرب", "اللاعب", "الرئيسة", "رئيسة", "محافظ", "رئيسا",
+)}
+# Collective actors a bare word names, resolved by the article's main country.
+COLLECTIVES = {key(w): role for w, role in (
+    ("النظام", "government"), ("الحكومة", "government"), ("المعارضة", "opposition"),
+    ("الفصائل المعارضة", "opposition"), ("فصائل المعارضة", "opposition"),
+    ("الفصائل المعارضة المسلحة", "opposition"), ("المعارضة المسلحة", "opposition"),
+    ("التحالف", "coalition"), ("قوات التحالف", "coalition"), ("طيران التحالف", "coalition"),
+)}
+OPPOSITION_OF = {"syria": "syrian-opposition"}
+COALITION_OF = {"syria": "cjtf-oir", "iraq": "cjtf-oir", "yemen": "saudi-led-coalition"}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A mention with what it denotes: a lexicon entry id or a ``name:`` key."""
+
+    mention: Mention
+    ref: str
+    label: str | None = None
+
+
+def find_entities(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Sequence[Sequence[Token]],
+                  lexicon: Lexicon, recogniser=None) -> tuple[Entity, ...]:
+    """The entities of an article, one per referent, with all their mentions."""
+    found: list[Found] = []
+    for toks in tokens_by_sentence:
+        taken = [False] * len(toks)
+        sentence_found = _lexicon_mentions(text, toks, lexicon, taken)
+        sentence_found += _nisba_mentions(text, toks, lexicon, taken)
+        sentence_found += _pattern_mentions(text, toks, taken)
+        if recogniser is not None:
+            sentence_found += _statistical_mentions(text, toks, taken, recogniser)
+        found += sentence_found
+    found = _resolve_collectives(found, text, tokens_by_sentence, lexicon)
+    found = _resolve_surnames(found)
+    return _group(found, lexicon)
+
+
+def _span(text: str, toks: Sequence[Token], i: int, j: int, type_: str, how: str) -> Mention:
+    start, end = toks[i].start, toks[j - 1].end
+    return Mention(start, end, text[start:end], type_, how)
+
+
+def _lexicon_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken: list[bool]) -> list[Found]:
+    out: list[Found] = []
+    i = 0
+    while i < len(toks):
+        best = None
+        for first in toks[i].stems:
+            words = [first]
+            for j in range(i + 1, min(len(toks), i + lexicon.longest) + 1):
+                if j > i + 1:
+                    words.append(toks[j - 1].key)
+                entries = lexicon.lookup(" ".join(words))
+                if entries and (best is None or j > best[0]):
+                    best = (j, entries, first)
+        if best is None:
+            i += 1
+            continue
+        j, entries, first = best
+        entry = _choose(entries, toks[i - 1].key if i else "")
+        mention = _span(text, toks, i, j, entry.type, "lexicon")
+        # Leave the clitic out of the mention: وبحلب names حلب from its third letter on.
+        skip = len(toks[i].key) - len(first) if first != toks[i].key else 0
+        if skip and first.startswith("ال") and toks[i].key[skip - 1:skip + 1] == "لل":
+            skip -= 1  # لل: the elided alef of the article is not in the text
+        if skip:
+            start = _advance(text, mention.start, skip)
+            mention = Mention(start, mention.end, text[start:mention.end], mention.type, mention.how)
+        out.append(Found(mention, entry.id))
+        for k in range(i, j):
+            taken[k] = True
+        i = j
+    return out
+
+
+def _advance(text: str, start: int, letters: int) -> int:
+    """The offset ``letters`` key letters after ``start``, skipping marks the key drops."""
+    pos = start
+    while letters and pos < len(text):
+        if key(text[pos]):
+            letters -= 1
+        pos += 1
+    while pos < len(text) and not key(text[pos]):
+        pos += 1
+    return pos
+
+
+def _choose(entries: list[Entry], previous_key: str) -> Entry:
+    """The entry an ambiguous name most likely denotes here."""
+    def score(entry: Entry) -> tuple[int, int]:
+        cue = 0
+        if previous_key in ("محافظه", "لمحافظه", "بمحافظه", "ومحافظه") and entry.kind == "province":
+            cue = 3
+        elif previous_key in ("مدينه", "بمدينه", "لمدينه") and entry.kind in ("city", "town"):
+            cue = 3
+        rank = {"country": 2, "city": 1}.get(entry.kind, 0) if entry.is_place else 1
+        return cue, rank
+    return max(entries, key=score)
+
+
+def _nisba_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken: list[bool]) -> list[Found]:
+    out = []
+    for i in range(len(toks) - 1):
+        if taken[i] or taken[i + 1]:
+            continue
+        noun = next((s for s in toks[i].stems if s in FORCE_NOUNS), None)
+        if noun is None:
+            continue
+        country = lexicon.country_of_nisba(toks[i + 1].key)
+        actor = lexicon.get(country.forces) if country else None
+        if actor is None:
+            continue
+        skip = len(toks[i].key) - len(noun)
+        start = _advance(text, toks[i].start, skip) if skip else toks[i].start
+        end = toks[i + 1].end
+        out.append(Found(Mention(start, end, text[start:end], actor.type, "nisba"), actor.id))
+        taken[i] = taken[i + 1] = True
+    return out
+
+
+def _is_name_word(tok: Token) -> bool:
+    return (tok.key not in STOP and tok.key[:1].isalpha() and "\u0621" <= tok.key[0] <= "\u064a"
+            and len(tok.key) >= 2 and tok.key not in PLACE_NOUNS and tok.key not in ROLE_NOUNS)
+
+
+def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool]) -> list[Found]:
+    out = []
+    i = 0
+    while i < len(toks) - 1:
+        stem = next((s for s in toks[i].stems if s in PLACE_NOUNS), None)
+        if stem and not taken[i + 1] and _is_name_word(toks[i + 1]):
+            j = i + 2
+            if toks[i + 1].key in NAME_HEADS and j < len(toks) and _is_name_word(toks[j]) and not taken[j]:
+                j += 1
+            out.append(_found(text, toks, i + 1, j, PLACE_NOUNS[stem], "pattern"))
+            for k in range(i + 1, j):
+                taken[k] = True
+            # Coordinated names after a plural noun: أحياء الفردوس والمعادي وبستان القصر.
+            while j < len(toks) and toks[j].key.startswith("و") and not taken[j] and _is_name_word(toks[j]):
+                first = toks[j].key[1:]
+                if not first.startswith("ال") and first not in NAME_HEADS:
+                    break
+                k = j + 1
+                if first in NAME_HEADS and k < len(toks) and _is_name_word(toks[k]) and not taken[k]:
+                    k += 1
+                found = _found(text, toks, j, k, PLACE_NOUNS[stem], "pattern")
+                start = _advance(text, found.mention.start, 1)
+                mention = Mention(start, found.mention.end, text[start:found.mention.end],
+                                  found.mention.type, "pattern")
+                out.append(Found(mention, "name:" + key(mention.text)))
+                for m in range(j, k):
+                    taken[m] = True
+                j = k
+            i = j
+            continue
+        if toks[i].key in GIVEN_NAMES and not taken[i] and i + 1 < len(toks) and not taken[i + 1] \
+                and _is_name_word(toks[i + 1]) and toks[i + 1].key[:1] != "و":
+            j = i + 2
+            if j < len(toks) and not taken[j] and _is_name_word(toks[j]) and toks[j].key[:1] != "و" \
+                    and (toks[i + 1].key in GIVEN_NAMES or toks[i + 1].key in ("عبد", "ابو", "بن", "ابن")):
+                j += 1
+            out.append(_found(text, toks, i, j, "PER", "pattern"))
+            for k in range(i, j):
+                taken[k] = True
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _found(text: str, toks: Sequence[Token], i: int, j: int, type_: str, how: str) -> Found:
+    mention = _span(text, toks, i, j, type_, how)
+    return Found(mention, "name:" + key(mention.text))
+
+
+def _statistical_mentions(text: str, toks: Sequence[Token], taken: list[bool], recogniser) -> list[Found]:
+    tags = recogniser.tag([t.text for t in toks])
+    out, i = [], 0
+    while i < len(toks):
+        tag = tags[i]
+        if not tag.startswith("B-") or tag[2:] not in ("PER", "ORG", "LOC"):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and tags[j] == "I-" + tag[2:]:
+            j += 1
+        if not any(taken[i:j]) and all(_is_name_word(t) or t.key in GIVEN_NAMES for t in toks[i:j]):
+            type_ = {"LOC": "GPE"}.get(tag[2:], tag[2:])
+            # One-word organisations and places the lexicons do not know are mostly noise.
+            if type_ == "PER" or j - i >= 2:
+                out.append(_found(text, toks, i, j, type_, "statistical"))
+                for k in range(i, j):
+                    taken[k] = True
+        i = j
+    return out
+
+
+def _main_country(found: list[Found], lexicon: Lexicon) -> str | None:
+    votes: Counter[str] = Counter()
+    for f in found:
+        entry = lexicon.get(f.ref)
+        if entry is None:
+            continue
+        country = entry.id if entry.kind == "country" else entry.country
+        if country:
+            votes[country] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _resolve_collectives(found: list[Found], text: str, tokens_by_sentence, lexicon: Lexicon) -> list[Found]:
+    """Add mentions of bare collectives (النظام، المعارضة، التحالف) for the article's main country."""
+    country = _main_country(found, lexicon)
+    if country is None:
+        return found
+    entry = lexicon.get(country)
+    targets = {"government": entry.forces if entry else None, "opposition": OPPOSITION_OF.get(country),
+               "coalition": COALITION_OF.get(country)}
+    covered = [(f.mention.start, f.mention.end) for f in found]
+    extra = []
+    longest = max(len(k.split()) for k in COLLECTIVES)
+    for toks in tokens_by_sentence:
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(longest, len(toks) - i), 0, -1):
+                for first in toks[i].stems:
+                    phrase = " ".join([first] + [t.key for t in toks[i + 1:i + n]])
+                    if phrase in COLLECTIVES:
+                        hit = (n, first, COLLECTIVES[phrase])
+                        break
+                if hit:
+                    break
+            if not hit:
+                i += 1
+                continue
+            n, first, role = hit
+            ref = targets.get(role)
+            start, end = toks[i].start, toks[i + n - 1].end
+            if first != toks[i].key:
+                start = _advance(text, start, len(toks[i].key) - len(first))
+            overlaps = any(a < end and start < b for a, b in covered)
+            target = lexicon.get(ref)
+            if target and not overlaps:
+                extra.append(Found(Mention(start, end, text[start:end], target.type, "coreference"), target.id))
+            i += n
+    return sorted(found + extra, key=lambda f: f.mention.start)
+
+
+def _resolve_surnames(found: list[Found]) -> list[Found]:
+    """Within an article, a later part of a full name refers to the person named in full."""
+    full: dict[str, str] = {}
+    for f in found:
+        if f.mention.type == "PER" and f.ref.startswith("name:"):
+            words = f.ref[5:].split()
+            for n in range(1, len(words)):
+                full.setdefault(" ".join(words[n:]), f.ref)
+            full.setdefault(f.ref[5:].replace(" ", ""), f.ref)
+    out = []
+    for f in found:
+        if f.ref.startswith("name:"):
+            name = f.ref[5:]
+            ref = full.get(name) or full.get(name.replace(" ", ""))
+            if ref and ref != f.ref:
+                f = Found(f.mention, ref)
+        out.append(f)
+    return out
+
+
+def _group(found: list[Found], lexicon: Lexicon) -> tuple[Entity, ...]:
+    by_ref: dict[str, list[Mention]] = defaultdict(list)
+    for f in found:
+        by_ref[f.ref].append(f.mention)
+    entities = []
+    for n, (ref, mentions) in enumerate(sorted(by_ref.items(), key=lambda kv: kv[1][0].start)):
+        entry = lexicon.get(ref)
+        if entry:
+            entities.append(Entity(
+                id=f"e{n}", type=entry.type, label_ar=entry.ar[0], label_en=entry.en,
+                mentions=tuple(mentions), key=entry.id, kind=entry.kind or None,
+                wikidata=entry.wikidata, geonames=entry.geonames, lat=entry.lat, lon=entry.lon,
+                parent=entry.parent, country=entry.country))
+        else:
+            types = Counter(m.type for m in mentions)
+            entities.append(Entity(
+                id=f"e{n}", type=types.most_common(1)[0][0], label_ar=mentions[0].text, label_en=None,
+                mentions=tuple(mentions), key=ref))
+    return tuple(entities)

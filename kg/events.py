@@ -1,0 +1,182 @@
+"""Sentences with triggers → events: type, mode, actors, targets, places, date,
+modality and the claimant who reported them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from kg.analyse import key
+from kg.lexicon import Lexicon
+from kg.model import Entity, Event, Sentence, Token
+from kg.triggers import FIRST_WORDS, LONGEST, TRIGGERS
+
+# Verbs and phrases that introduce reported speech: the entity after them is the claimant.
+REPORTING = {key(w) for w in (
+    "أفاد", "افاد", "أفادت", "قال", "قالت", "أعلن", "أعلنت", "اعلن", "اعلنت", "أكد", "أكدت",
+    "ذكر", "ذكرت", "أشار", "أشارت", "أوضح", "أوضحت", "صرح", "وفق", "وفقا", "بحسب", "حسب",
+    "نقلت", "نقل", "أضاف", "أضافت", "أورد", "أوردت", "تحدث", "روى", "يقول", "تقول", "يفيد",
+    "اعتبر", "اعتبرت", "أفادت", "بيان",
+)}
+NEGATION = {key(w) for w in ("لن", "لم", "لا", "ما", "ليس", "نفى", "نفت", "ينفي", "تنفي", "دون", "عدم")}
+FUTURE = {key(w) for w in ("سوف", "سيتم", "المقرر", "يعتزم", "تعتزم", "ستقوم", "سيقوم", "يتوقع", "غدا")}
+HYPOTHETICAL = {key(w) for w in ("قد", "إذا", "اذا", "لو", "ربما", "حال", "يمكن", "احتمال", "محتمل")}
+TARGET_CUES = {key(w) for w in ("على", "ضد", "تحت", "سيطرة", "بأيدي", "معاقل", "مواقع", "مقرات")}
+ACTOR_TYPES = {"ORG", "PER"}
+
+
+def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Sequence[Sequence[Token]],
+                entities: Sequence[Entity], lexicon: Lexicon, dates_by_sentence, published: dt.date | None,
+                ) -> tuple[tuple[Event, ...], dict[int, str]]:
+    """The events of an article, and the claimant entity id of each sentence that has one."""
+    mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0])
+    claimants: dict[int, str] = {}
+    events: list[Event] = []
+    for sentence, toks in zip(sentences, tokens_by_sentence):
+        in_sentence = [(a, b, e) for a, b, e in mentions if sentence.start <= a < sentence.end]
+        claimant = _claimant(toks, in_sentence)
+        if claimant is None and sentence.index - 1 in claimants and toks and \
+                any(s in ("اضاف", "اشار", "تابع", "اوضح", "اكد") for s in toks[0].stems):
+            claimant = claimants[sentence.index - 1]  # وأضاف … continues the last speaker
+        if claimant:
+            claimants[sentence.index] = claimant
+        used: set[int] = set()
+        for i, (j, type_, mode) in _triggers(toks):
+            if i in used:
+                continue
+            used.update(range(i, j))
+            start, end = toks[i].start, toks[j - 1].end
+            actors, targets, places = _roles(toks, i, j, in_sentence, lexicon, mentions, type_)
+            date, precision, fallback = _date(dates_by_sentence.get(sentence.index, ()), start, published)
+            events.append(Event(
+                id=f"v{len(events)}", type=type_, start=start, end=end, text=text[start:end],
+                sentence=sentence.index, mode=mode, actors=actors, targets=targets, places=places,
+                date=date, date_precision=precision, date_is_fallback=fallback,
+                source=claimant, modality=_modality(toks, i),
+                confidence=round(0.4 + 0.15 * bool(actors) + 0.15 * bool(places) + 0.1 * (j - i > 1), 2),
+            ))
+    return tuple(_one_per_type(events)), claimants
+
+
+def _triggers(toks: Sequence[Token]):
+    for i, tok in enumerate(toks):
+        for first in tok.stems + _future_stems(tok):
+            if first not in FIRST_WORDS:
+                continue
+            for n in range(min(LONGEST, len(toks) - i), 0, -1):
+                words = (first,) + tuple(t.key for t in toks[i + 1:i + n])
+                hit = TRIGGERS.get(words)
+                if hit:
+                    # تحت سيطرة is a state, not an event.
+                    if hit[0] == "ASSAULT" and i and toks[i - 1].key == "تحت":
+                        break
+                    yield i, (i + n, hit[0], hit[1])
+                    break
+            else:
+                continue
+            break
+
+
+def _future_stems(tok: Token) -> tuple[str, ...]:
+    """Stems of a verb with the future prefix سـ removed: سيبحث → يبحث."""
+    word = tok.stems[-1] if tok.stems else tok.key
+    if word.startswith("س") and word[1:2] in ("ي", "ت", "ن") and len(word) > 4:
+        return (word[1:],)
+    return ()
+
+
+def _modality(toks: Sequence[Token], i: int) -> str:
+    if _future_stems(toks[i]):
+        return "future"
+    window = {s for t in toks[max(0, i - 3):i] for s in t.stems}
+    if window & NEGATION:
+        return "negated"
+    if window & FUTURE:
+        return "future"
+    if window & HYPOTHETICAL:
+        return "hypothetical"
+    return "asserted"
+
+
+def _claimant(toks: Sequence[Token], in_sentence) -> str | None:
+    for i, tok in enumerate(toks):
+        if not set(tok.stems) & REPORTING:
+            continue
+        limit = toks[min(i + 4, len(toks) - 1)].end
+        for a, _b, entity in in_sentence:
+            if tok.end <= a <= limit and entity.type in ACTOR_TYPES:
+                return entity.id
+    return None
+
+
+def _roles(toks, i, j, in_sentence, lexicon: Lexicon, mentions, type_):
+    trigger_start, trigger_end = toks[i].start, toks[j - 1].end
+    actors: list[str] = []
+    targets: list[str] = []
+    places: list[str] = []
+    for a, b, entity in in_sentence:
+        if entity.type in ("GPE", "LOC") and (entity.kind != "country" or entity.type == "GPE"):
+            if entity.type in ("GPE", "LOC") and entity.id not in places:
+                places.append(entity.id)
+            continue
+        if entity.type not in ACTOR_TYPES or entity.id in actors or entity.id in targets:
+            continue
+        if a >= trigger_end:
+            cue = _preceding_cue(toks, a)
+            if cue:
+                targets.append(entity.id)
+            elif a - trigger_end < 40 and not actors:
+                actors.append(entity.id)  # verb–subject order
+        elif trigger_start - b < 120:
+            actors = [entity.id]  # the nearest subject before the trigger
+    places += _containing_places(places, in_sentence, mentions, lexicon)
+    return tuple(actors), tuple(t for t in targets if t not in actors), tuple(dict.fromkeys(places))
+
+
+def _preceding_cue(toks, start: int) -> bool:
+    before = [t for t in toks if t.end <= start][-3:]
+    return any(set(t.stems) & TARGET_CUES for t in before)
+
+
+def _containing_places(places, in_sentence, mentions, lexicon: Lexicon) -> list[str]:
+    """The city around a neighbourhood or site: from the lexicon, or the last city named before it."""
+    out = []
+    by_id = {e.id: e for _a, _b, e in mentions}
+    for place in places:
+        entity = by_id[place]
+        if entity.type != "LOC":
+            continue
+        parent = lexicon.get(entity.parent)
+        if parent is not None:
+            match = next((e.id for e in by_id.values() if e.key == parent.id), None)
+            if match:
+                out.append(match)
+                continue
+        first = entity.mentions[0].start
+        cities = [(a, e) for a, _b, e in mentions if a < first and e.type == "GPE" and e.kind in ("city", "town", None)
+                  and not e.key.startswith("name:")]
+        if cities:
+            out.append(cities[-1][1].id)
+    return out
+
+
+def _date(candidates, trigger_start: int, published: dt.date | None):
+    if candidates:
+        nearest = min(candidates, key=lambda d: abs(d.start - trigger_start))
+        return nearest.value, nearest.precision, False
+    if published:
+        return published.isoformat(), "day", True
+    return None, None, False
+
+
+def _one_per_type(events: list[Event]) -> list[Event]:
+    """One event per type and sentence unless their participants differ (the gold rule)."""
+    out: list[Event] = []
+    seen: dict[tuple[int, str], Event] = {}
+    for event in events:
+        prior = seen.get((event.sentence, event.type))
+        if prior and (not event.actors or set(event.actors) == set(prior.actors)):
+            continue
+        seen[(event.sentence, event.type)] = event
+        out.append(event)
+    return out

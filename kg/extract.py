@@ -1,0 +1,108 @@
+"""Article → Analysis: the composition of the extraction stages, and its JSON form
+(the "Analysis" shape of shared/gold/FORMAT.md)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg import analyse
+from kg.counts import find_counts
+from kg.dates import find_dates
+from kg.entities import find_entities
+from kg.events import find_events
+from kg.lexicon import Lexicon, load_lexicon
+from kg.model import Analysis, Article, Count
+from kg.relations import find_relations
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What extraction needs besides the article: the user's lexicons and the recogniser."""
+
+    lexicons: tuple[Path, ...] = ()
+    statistical: bool = True
+
+
+class Extractor:
+    """Loads lexicons and models once; ``extract`` is then a pure function of the article."""
+
+    def __init__(self, settings: Settings = Settings()):
+        self.settings = settings
+        self.lexicon: Lexicon = load_lexicon(settings.lexicons)
+        self.recogniser = _recogniser() if settings.statistical else None
+
+    def extract(self, article: Article) -> Analysis:
+        """The entities, events, counts and relations of one article."""
+        text = article.text
+        sentences = analyse.sentences(text)
+        tokens = [analyse.tokens(text, s.start, s.end) for s in sentences]
+        entities = find_entities(text, sentences, tokens, self.lexicon, self.recogniser)
+        dates_by_sentence = defaultdict(list)
+        for date in find_dates(text, article.published):
+            dates_by_sentence[_sentence_at(sentences, date.start)].append(date)
+        events, claimants = find_events(text, sentences, tokens, entities, self.lexicon,
+                                        dates_by_sentence, article.published)
+        counts = []
+        for found in find_counts(text):
+            if found.vague:
+                continue
+            index = _sentence_at(sentences, found.start)
+            near = [e for e in events if e.sentence == index]
+            event = min(near, key=lambda e: abs(e.start - found.start)).id if near else None
+            counts.append(Count(
+                type=found.type, number=found.number, start=found.start, end=found.end, text=found.text,
+                sentence=index, low=found.low, high=found.high, qualifier=found.qualifier,
+                what=found.what, event=event, source=claimants.get(index)))
+        relations = find_relations(text, sentences, tokens, entities)
+        background = tuple(sorted({
+            (e.key, "LOCATED_IN", e.parent) for e in entities
+            if e.parent and e.type in ("GPE", "LOC") and self.lexicon.get(e.parent)}))
+        return Analysis(article, sentences, entities, events, tuple(counts), relations, background)
+
+
+def _recogniser():
+    """The shipped statistical recogniser, or None where its model is not available."""
+    try:
+        from kg.recogniser import default_recogniser
+        return default_recogniser()
+    except (ImportError, OSError, FileNotFoundError):
+        return None
+
+
+def _sentence_at(sentences: Sequence, pos: int) -> int:
+    for sentence in sentences:
+        if sentence.start <= pos < sentence.end:
+            return sentence.index
+    return len(sentences) - 1
+
+
+def analysis_json(analysis: Analysis) -> dict:
+    """The analysis in the shape of shared/gold/FORMAT.md."""
+    article = analysis.article
+    return {
+        "article": {"id": article.id, "published": article.published.isoformat() if article.published else None,
+                    "title": article.title, "source": article.source, "url": article.url},
+        "entities": [
+            {"id": e.id, "type": e.type, "label_en": e.label_en, "label_ar": e.label_ar, "key": e.key,
+             "kind": e.kind, "wikidata": e.wikidata, "geonames": e.geonames, "lat": e.lat, "lon": e.lon,
+             "mentions": [{"start": m.start, "end": m.end, "text": m.text, "how": m.how} for m in e.mentions]}
+            for e in analysis.entities],
+        "events": [
+            {"id": v.id, "type": v.type, "mode": v.mode, "start": v.start, "end": v.end, "text": v.text,
+             "actors": list(v.actors), "targets": list(v.targets), "places": list(v.places),
+             "date": v.date, "date_precision": v.date_precision, "date_is_fallback": v.date_is_fallback,
+             "source": v.source, "modality": v.modality, "confidence": v.confidence}
+            for v in analysis.events],
+        "counts": [
+            {"type": c.type, "number": c.number, "low": c.low, "high": c.high, "qualifier": c.qualifier,
+             "what": c.what, "start": c.start, "end": c.end, "text": c.text, "event": c.event,
+             "source": c.source}
+            for c in analysis.counts],
+        "relations": [
+            {"subject": r.subject, "predicate": r.predicate, "object": r.object, "start": r.start,
+             "end": r.end, "text": r.text}
+            for r in analysis.relations],
+    }

@@ -1,0 +1,162 @@
+"""Lexicons of actors and places: TSV files (docs/lexicons.md) → an index of names.
+
+The shipped lexicons live in ``kg/lexicons/``; users add their own files, whose
+rows replace shipped rows with the same ``id``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.analyse import key
+from kg.errors import LexiconError
+
+SHIPPED = Path(__file__).parent / "lexicons"
+COLUMNS = ("id", "type", "kind", "en", "en_aliases", "ar", "wikidata", "geonames", "lat", "lon",
+           "parent", "country", "nisba", "forces")
+TYPES = {"PER", "ORG", "GPE", "LOC", "EVENT"}
+PLACE_TYPES = {"GPE", "LOC"}
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    type: str
+    kind: str
+    en: str
+    en_aliases: tuple[str, ...]
+    ar: tuple[str, ...]
+    wikidata: str | None
+    geonames: str | None
+    lat: float | None
+    lon: float | None
+    parent: str | None
+    country: str | None
+    nisba: tuple[str, ...]
+    forces: str | None
+
+    @property
+    def is_place(self) -> bool:
+        return self.type in PLACE_TYPES
+
+
+def loose(name_key: str) -> str:
+    """A spelling-tolerant form of a normalised multi-letter name: long vowels
+    dropped inside words (الديموقراطية = الديمقراطية, أميركية = أمريكية)."""
+    return " ".join(w[0] + w[1:].translate(_LONG_VOWELS) for w in name_key.split())
+
+
+class Lexicon:
+    """Every entry by id, and the entries each normalised Arabic name can denote."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries: dict[str, Entry] = {}
+        for entry in entries:
+            self.entries[entry.id] = entry
+        self.names: dict[str, list[str]] = defaultdict(list)
+        self.loose_names: dict[str, list[str]] = defaultdict(list)
+        self.nisba: dict[str, str] = {}  # nisba key (masculine, no article) → country id
+        self.longest = 1
+        for entry in self.entries.values():
+            for name in entry.ar:
+                name_key = key(name)
+                if not name_key:
+                    continue
+                self.names[name_key].append(entry.id)
+                self.longest = max(self.longest, len(name_key.split()))
+                loose_key = loose(name_key)
+                # Tolerance only where a name is long enough not to collide by chance.
+                if len(loose_key.replace(" ", "")) >= 7:
+                    self.loose_names[loose_key].append(entry.id)
+            for adjective in entry.nisba:
+                self.nisba[key(adjective)] = entry.id
+
+    def lookup(self, name_key: str) -> list[Entry]:
+        """Entries an exact normalised name denotes, or failing that its loose form."""
+        ids = self.names.get(name_key) or self.loose_names.get(loose(name_key), [])
+        return [self.entries[i] for i in dict.fromkeys(ids)]
+
+    def get(self, entry_id: str | None) -> Entry | None:
+        return self.entries.get(entry_id) if entry_id else None
+
+    def country_of_nisba(self, word_key: str) -> Entry | None:
+        """The country a nationality adjective names: سوري، السورية، الروسيين، الأمريكية …"""
+        word = word_key[2:] if word_key.startswith("ال") else word_key
+        for suffix in ("يين", "يون", "يان", "يتين", "يتان", "يه", "ي"):
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                country = self.nisba.get(word[: -len(suffix)] + "ي")
+                if country:
+                    return self.entries[country]
+        return None
+
+    def ancestors(self, entry_id: str) -> list[Entry]:
+        """The containing places of a place, nearest first."""
+        out, seen = [], {entry_id}
+        entry = self.entries.get(entry_id)
+        while entry and entry.parent and entry.parent not in seen:
+            seen.add(entry.parent)
+            entry = self.entries.get(entry.parent)
+            if entry:
+                out.append(entry)
+        return out
+
+
+def read_lexicon_file(path: Path) -> list[Entry]:
+    """The entries of one lexicon TSV file; LexiconError names the line of a bad row."""
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror}") from None
+    with handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        missing = [c for c in ("id", "type", "ar") if c not in (reader.fieldnames or ())]
+        if missing:
+            raise LexiconError(f"{path}:1: lexicon header lacks column(s) {', '.join(missing)}; "
+                               f"expected {' '.join(COLUMNS)} (see docs/lexicons.md)")
+        return [_entry(row, f"{path}:{reader.line_num}") for row in reader]
+
+
+def _entry(row: dict[str, str | None], where: str) -> Entry:
+    def cell(name: str) -> str:
+        return (row.get(name) or "").strip()
+
+    def many(name: str) -> tuple[str, ...]:
+        return tuple(v.strip() for v in cell(name).split("|") if v.strip())
+
+    def number(name: str) -> float | None:
+        try:
+            return float(cell(name)) if cell(name) else None
+        except ValueError:
+            raise LexiconError(f"{where}: column {name} is not a number: {cell(name)!r}") from None
+
+    if not cell("id"):
+        raise LexiconError(f"{where}: empty id")
+    if cell("type") not in TYPES:
+        raise LexiconError(f"{where}: type {cell('type')!r} is not one of {', '.join(sorted(TYPES))}")
+    return Entry(
+        id=cell("id"), type=cell("type"), kind=cell("kind"), en=cell("en") or cell("id"),
+        en_aliases=many("en_aliases"), ar=many("ar"), wikidata=cell("wikidata") or None,
+        geonames=cell("geonames") or None, lat=number("lat"), lon=number("lon"),
+        parent=cell("parent") or None, country=cell("country") or None, nisba=many("nisba"),
+        forces=cell("forces") or None,
+    )
+
+
+def load_lexicon(extra: Sequence[Path] = ()) -> Lexicon:
+    """The shipped lexicons plus the user's files (later rows replace earlier ones by id)."""
+    return _load(tuple(Path(p).resolve() for p in extra))
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[Path, ...]) -> Lexicon:
+    entries: list[Entry] = []
+    for path in sorted(SHIPPED.glob("*.tsv")) + list(extra):
+        entries.extend(read_lexicon_file(path))
+    return Lexicon(entries)
