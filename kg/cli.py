@@ -176,7 +176,8 @@ def query(
     try:
         text = sparql or (file.read_text(encoding="utf-8") if file else load_named(name))
         result = run(open_store(_store(store), read_only=True), text)
-        typer.echo(format_result(result, format.value))
+        output = format_result(result, format.value)
+        typer.echo(output, nl=not output.endswith("\n"))
     except KgError as err:
         raise _fail(err)
 

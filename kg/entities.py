@@ -124,11 +124,13 @@ def _lexicon_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken:
     while i < len(toks):
         best = None
         for first in toks[i].stems:
-            words = [first]
+            words = first
             for j in range(i + 1, min(len(toks), i + lexicon.longest) + 1):
                 if j > i + 1:
-                    words.append(toks[j - 1].key)
-                entries = lexicon.lookup(" ".join(words))
+                    words += " " + toks[j - 1].key
+                if not lexicon.may_start(words):
+                    break
+                entries = lexicon.lookup(words)
                 if entries and (best is None or j > best[0]):
                     best = (j, entries, first)
         if best is None:

@@ -41,7 +41,7 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
         if claimant:
             claimants[sentence.index] = claimant
         used: set[int] = set()
-        for i, (j, type_, mode) in _triggers(toks):
+        for i, (j, type_, mode, trigger) in _triggers(toks):
             if i in used:
                 continue
             used.update(range(i, j))
@@ -50,7 +50,7 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
             date, precision, fallback = _date(dates_by_sentence.get(sentence.index, ()), start, published)
             events.append(Event(
                 id=f"v{len(events)}", type=type_, start=start, end=end, text=text[start:end],
-                sentence=sentence.index, mode=mode, actors=actors, targets=targets, places=places,
+                sentence=sentence.index, trigger=trigger, mode=mode, actors=actors, targets=targets, places=places,
                 date=date, date_precision=precision, date_is_fallback=fallback,
                 source=claimant, modality=_modality(toks, i),
                 confidence=round(0.4 + 0.15 * bool(actors) + 0.15 * bool(places) + 0.1 * (j - i > 1), 2),
@@ -70,7 +70,7 @@ def _triggers(toks: Sequence[Token]):
                     # تحت سيطرة is a state, not an event.
                     if hit[0] == "ASSAULT" and i and toks[i - 1].key == "تحت":
                         break
-                    yield i, (i + n, hit[0], hit[1])
+                    yield i, (i + n, hit[0], hit[1], " ".join(words))
                     break
             else:
                 continue

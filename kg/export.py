@@ -32,7 +32,7 @@ def write_rdf(store: Store, fmt: str, output: BinaryIO) -> None:
 
 
 EVENT_TABLE = """
-SELECT ?event ?date ?precision ?fallback ?type ?mode ?modality ?actor1 ?actor2 ?place ?wkt
+SELECT DISTINCT ?event ?date ?precision ?fallback ?type ?mode ?modality ?actor1 ?actor2 ?place ?wkt
        ?fatalities ?claimant ?article ?source ?sentence
 WHERE {
   ?event a kg:Event ; kg:eventType ?t ; kg:modality ?m ; kg:inArticle ?article ; kg:inSentence ?s .

@@ -18,6 +18,7 @@ import networkx as nx
 from pyoxigraph import Store
 
 from kg.query import select
+from kg.vocab import PREFIXES
 
 PROJECTIONS = ("actor-event-place", "actor-actor", "place-place")
 
@@ -31,15 +32,36 @@ SELECT ?event ?type ?date ?text ?role ?entity WHERE {
   { ?event kg:place ?entity BIND("place" AS ?role) }
 }
 """
-_ENTITIES = """
-SELECT ?entity ?type ?ar ?en ?wikidata ?geonames WHERE {
-  ?entity a kg:Entity ; kg:entityType ?type .
-  OPTIONAL { ?entity rdfs:label ?ar FILTER(LANG(?ar) = "ar") }
-  OPTIONAL { ?entity rdfs:label ?en FILTER(LANG(?en) = "en") }
-  OPTIONAL { ?entity kg:wikidata ?wikidata }
-  OPTIONAL { ?entity kg:geonames ?geonames }
+# One triple pattern per query: over the union of article graphs a join of two
+# patterns about an entity multiplies its rows by the number of articles naming it.
+_ENTITY_FACTS = {
+    "entity_type": "SELECT DISTINCT ?e ?v WHERE { ?e kg:entityType ?v }",
+    "label": "SELECT DISTINCT ?e ?v WHERE { ?e rdfs:label ?v }",
+    "wikidata": "SELECT DISTINCT ?e ?v WHERE { ?e kg:wikidata ?v }",
+    "geonames": "SELECT DISTINCT ?e ?v WHERE { ?e kg:geonames ?v }",
 }
-"""
+
+
+def _entities(store: Store) -> dict[str, dict]:
+    """Every entity's node attributes: kind, type, labels and identifiers."""
+    facts: dict[str, dict] = {}
+    for name, sparql in _ENTITY_FACTS.items():
+        for entity, value in store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES):
+            row = facts.setdefault(entity.value, {})
+            if name == "label":
+                row["label_" + (value.language or "en")] = value.value
+            else:
+                row[name] = value.value.rstrip("/").rsplit("/", 1)[-1]
+    entities = {}
+    for entity, row in facts.items():
+        if "entity_type" not in row:
+            continue
+        entities[entity] = {
+            "kind": "place" if row["entity_type"] in ("GPE", "LOC") else "actor",
+            "entity_type": row["entity_type"], "label": row.get("label_en") or row.get("label_ar") or entity,
+            "label_ar": row.get("label_ar", ""), "label_en": row.get("label_en", ""),
+            "wikidata": row.get("wikidata", ""), "geonames": row.get("geonames", "")}
+    return entities
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +76,7 @@ def to_networkx(store: Store, projection: str = "actor-event-place", filters: Fi
     """A networkx graph of the store: nodes carry kind, labels, identifiers and dates."""
     if projection not in PROJECTIONS:
         raise ValueError(f"unknown projection {projection!r}; choose one of {', '.join(PROJECTIONS)}")
-    entities = {}
-    for entity, type_, ar, en, wikidata, geonames in select(store, _ENTITIES).rows:
-        entities.setdefault(entity, {
-            "kind": "place" if type_ in ("GPE", "LOC") else "actor", "entity_type": type_,
-            "label": en or ar or entity, "label_ar": ar or "", "label_en": en or "",
-            "wikidata": (wikidata or "").rsplit("/", 1)[-1], "geonames": geonames or ""})
+    entities = _entities(store)
     events: dict[str, dict] = {}
     roles: list[tuple[str, str, str]] = []
     for event, type_, date, text, role, entity in select(store, _EVENTS).rows:

@@ -85,7 +85,7 @@ def quads(analysis: Analysis, *, ingested_at: str | None = None, kg_version: str
         yield q(node, K["index"], _int(s.index))
         yield q(node, K["start"], _int(s.start))
         yield q(node, K["end"], _int(s.end))
-        yield q(node, K["text"], Literal(article.text[s.start:s.end].strip()))
+        yield q(node, K["text"], Literal(article.text[s.start:s.end]))
 
     def sentence_of(pos: int) -> NamedNode:
         for s in analysis.sentences:
@@ -119,6 +119,7 @@ def quads(analysis: Analysis, *, ingested_at: str | None = None, kg_version: str
         yield q(node, v.A, K["Event"])
         yield q(node, v.A, v.SEM_EVENT)
         yield q(node, K["eventType"], v.plover(ev.type))
+        yield q(node, K["trigger"], Literal(ev.trigger))
         if ev.mode:
             yield q(node, K["mode"], Literal(ev.mode))
         for prop, ids in ((K["actor"], ev.actors), (K["target"], ev.targets), (K["place"], ev.places)):

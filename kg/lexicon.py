@@ -46,6 +46,7 @@ class Entry:
         return self.type in PLACE_TYPES
 
 
+@lru_cache(maxsize=200_000)
 def loose(name_key: str) -> str:
     """A spelling-tolerant form of a normalised multi-letter name: long vowels
     dropped inside words (الديموقراطية = الديمقراطية, أميركية = أمريكية)."""
@@ -62,6 +63,9 @@ class Lexicon:
         self.names: dict[str, list[str]] = defaultdict(list)
         self.loose_names: dict[str, list[str]] = defaultdict(list)
         self.nisba: dict[str, str] = {}  # nisba key (masculine, no article) → country id
+        # Every word-prefix of every name, exact and loose, so a matcher stops
+        # extending a span as soon as no name can start with it.
+        self.prefixes: set[str] = set()
         self.longest = 1
         for entry in self.entries.values():
             for name in entry.ar:
@@ -69,13 +73,21 @@ class Lexicon:
                 if not name_key:
                     continue
                 self.names[name_key].append(entry.id)
-                self.longest = max(self.longest, len(name_key.split()))
+                words = name_key.split()
+                self.longest = max(self.longest, len(words))
                 loose_key = loose(name_key)
                 # Tolerance only where a name is long enough not to collide by chance.
                 if len(loose_key.replace(" ", "")) >= 7:
                     self.loose_names[loose_key].append(entry.id)
+                    loose_words = loose_key.split()
+                    self.prefixes.update(" ".join(loose_words[:n]) for n in range(1, len(loose_words) + 1))
+                self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
             for adjective in entry.nisba:
                 self.nisba[key(adjective)] = entry.id
+
+    def may_start(self, words_key: str) -> bool:
+        """Whether some name begins with these words (exactly or in their loose form)."""
+        return words_key in self.prefixes or loose(words_key) in self.prefixes
 
     def lookup(self, name_key: str) -> list[Entry]:
         """Entries an exact normalised name denotes, or failing that its loose form."""

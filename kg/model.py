@@ -78,6 +78,7 @@ class Event:
     end: int
     text: str
     sentence: int
+    trigger: str = ""  # the trigger as the trigger table lists it (normalised)
     mode: str | None = None
     actors: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()

@@ -6,8 +6,6 @@ predeclared, so a researcher writes ``?e kg:eventType plover:ASSAULT`` and no GR
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from kg import vocab
 from kg.errors import QueryError
 
 FORMATS = ("table", "csv", "tsv", "json")
+_RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}
 
 
 def shipped_dir(name: str) -> Path:
@@ -103,16 +102,10 @@ def format_result(result, fmt: str = "table") -> str:
         return json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()
     if isinstance(result, QueryTriples):
         return result.serialize(format=RdfFormat.TURTLE).decode()
-    if fmt == "json":
-        return result.serialize(format=QueryResultsFormat.JSON).decode()
+    if fmt in _RESULT_FORMATS:  # the W3C SPARQL 1.1 result formats
+        return result.serialize(format=_RESULT_FORMATS[fmt]).decode()
     variables = [var.value for var in result.variables]
     rows = [[_cell(solution[var]) for var in result.variables] for solution in result]
-    if fmt in ("csv", "tsv"):
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(variables)
-        writer.writerows(rows)
-        return out.getvalue()
     return _table(variables, rows)
 
 

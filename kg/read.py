@@ -49,7 +49,7 @@ def _files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
             yield ReadError(str(path), "no such file or folder")
 
 
-def _decode(data: bytes, origin: str, encoding: str | None) -> str:
+def _decode(data: bytes, origin: str, encoding: str | None, *, whole_file: bool = True) -> str:
     if encoding:
         try:
             return data.decode(encoding)
@@ -64,7 +64,8 @@ def _decode(data: bytes, origin: str, encoding: str | None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ReadError(f"{origin}:{line}", "not UTF-8 (byte 0x%02x); re-save it as UTF-8 or pass "
+        where = f"{origin}:{line}" if whole_file else origin
+        raise ReadError(where, "not UTF-8 (byte 0x%02x); re-save it as UTF-8 or pass "
                         "--encoding (e.g. cp1256 for Windows Arabic)" % data[exc.start]) from None
 
 
@@ -108,7 +109,7 @@ def _read_jsonl(path: Path, published: dt.date | None, source: str | None,
             if not raw.strip():
                 continue
             try:
-                line = _decode(raw, where, encoding)
+                line = _decode(raw, where, encoding, whole_file=False)
                 yield _article_from_json(line, where, path, number, published, source)
             except ReadError as err:
                 yield err

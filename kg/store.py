@@ -42,7 +42,7 @@ def _check_version(store: Store, path: Path, *, write: bool) -> None:
                          f"re-ingest the articles into a new store (kg ingest … --store NEW)")
     if write and not found:
         store.extend([
-            Quad(STORE_NODE, v.A, NamedNode(v.KG + "Store"), v.STORE_GRAPH),
+            Quad(STORE_NODE, v.A, v.K["Store"], v.STORE_GRAPH),
             Quad(STORE_NODE, v.K["kgVersion"], Literal(__version__), v.STORE_GRAPH),
             Quad(STORE_NODE, v.K["ontologyVersion"], Literal(v.ONTOLOGY_VERSION), v.STORE_GRAPH),
         ])

@@ -23,11 +23,14 @@ SCHEMA = "https://schema.org/"
 GEO = "http://www.opengis.net/ont/geosparql#"
 WD = "http://www.wikidata.org/entity/"
 GN = "https://sws.geonames.org/"
+ACLED = BASE + "acled/"
+CAMEO = "http://eventdata.parusanalytics.com/cameo/"
 
 PREFIXES = {
     "kg": KG, "kgid": ID, "plover": PLOVER, "kgc": COUNT_TYPE, "kgr": RELATION,
     "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS, "prov": PROV,
-    "time": TIME, "sem": SEM, "schema": SCHEMA, "geo": GEO, "wd": WD,
+    "time": TIME, "sem": SEM, "schema": SCHEMA, "geo": GEO, "wd": WD, "gn": GN, "acled": ACLED,
+    "cameo": CAMEO,
 }
 
 
@@ -41,7 +44,7 @@ K = _terms(
     # classes
     "Article", "Sentence", "Mention", "Entity", "Person", "Organization",
     "GeopoliticalEntity", "Location", "NamedEvent", "Event", "Count", "RelationStatement",
-    "IngestActivity", "Modality", "DatePrecision",
+    "IngestActivity", "Modality", "DatePrecision", "Store",
     # article and text
     "articleId", "contentHash", "text", "start", "end", "index", "inArticle", "inSentence",
     "source", "metadata",
