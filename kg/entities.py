@@ -36,8 +36,13 @@ PLACE_NOUNS = {key(w): t for w, t in (
 # First words of multi-word place names: خان شيخون، بستان القصر، دير الزور، تل أبيض.
 NAME_HEADS = {key(w) for w in (
     "خان", "بستان", "دير", "تل", "عين", "باب", "جسر", "رأس", "راس", "كفر", "بيت", "أبو", "ابو",
-    "بني", "جبل", "سوق", "مرج", "قصر", "بئر", "حي", "وادي", "معرة", "مزرعة", "أم", "ام", "سيدي",
+    "بني", "جبل", "سوق", "مرج", "قصر", "بئر", "حي", "وادي", "معرة", "مزرعة", "أم", "ام", "سيدي", "دار",
+    "شيخ", "الشيخ", "عرب", "ساحة", "حمام", "برج", "قلعة", "مخيم",
 )}
+# Second words that belong to a place's name: أورم الكبرى، تل أبيض التحتاني.
+NAME_TAILS = {key(w) for w in ("الكبرى", "الصغرى", "الفوقا", "التحتا", "الفوقاني", "التحتاني", "الكبير", "الصغير")}
+# After these nouns a name is definite (منطقة الغوطة), an indefinite word an adjective (منطقة آمنة).
+DEFINITE_AFTER = {key(w) for w in ("منطقة", "مناطق", "ساحة", "قاعدة")}
 # Words that are never (the start of) a name after a place or role noun.
 STOP = {key(w) for w in (
     "في", "من", "إلى", "الى", "على", "عن", "مع", "التي", "الذي", "الذين", "هذه", "هذا", "ذلك",
@@ -48,6 +53,8 @@ STOP = {key(w) for w in (
     "البلدة", "المنطقة", "الرئيسية", "الكبيرة", "الصغيرة", "أخرى", "اخرى", "عدة", "عديدة",
     "سكنية", "الأخرى", "التابعة", "الخاضعة", "المتبقية", "او", "أو", "ثم", "كما", "وفق", "حسب",
     "الواقع", "الخاضع", "المحيطة", "واسعة", "كبيرة", "مناطق", "المناطق", "السكنية", "صناعية",
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "خفض", "تخفيف", "تصعيد",
+    "عمليات", "سيطرة", "نفوذ", "العمليات", "عسكرية", "العسكرية", "حدودية", "محررة", "آمنة",
 )}
 # Common given names: a capitalised-looking cue in a script with no capitals.
 GIVEN_NAMES = {key(w) for w in (
@@ -65,7 +72,7 @@ GIVEN_NAMES = {key(w) for w in (
     "رجب", "عبدالفتاح", "عبدربه", "أبو", "ابو", "الشيخ", "شرفان", "صلاح", "نصر", "ماجد", "سيف",
     "راشد", "حمد", "تميم", "مولود", "سيرغي", "سيرجي", "فلاديمير", "دونالد", "باراك", "جون",
     "مايك", "ريكس", "إيمانويل", "ايمانويل", "أنجيلا", "تيريزا", "بوريس", "جو", "هيلاري", "ستيفان",
-    "أنطونيو", "انطونيو", "بان", "كوفي", "نيكي", "جيمس", "روبرت", "ديفيد", "بول", "بيتر", "مارك",
+    "أنطونيو", "انطونيو", "كوفي", "نيكي", "جيمس", "روبرت", "ديفيد", "بول", "بيتر", "مارك",
 )}
 # Titles and roles that introduce a person: المتحدث باسم، الرئيس، وزير …
 ROLE_NOUNS = {key(w) for w in (
@@ -104,7 +111,7 @@ def find_entities(text: str, sentences: Sequence[Sentence], tokens_by_sentence: 
         taken = [False] * len(toks)
         sentence_found = _lexicon_mentions(text, toks, lexicon, taken)
         sentence_found += _nisba_mentions(text, toks, lexicon, taken)
-        sentence_found += _pattern_mentions(text, toks, taken)
+        sentence_found += _pattern_mentions(text, toks, taken, lexicon.common_words)
         if recogniser is not None:
             sentence_found += _statistical_mentions(text, toks, taken, recogniser)
         found += sentence_found
@@ -138,6 +145,9 @@ def _lexicon_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken:
             continue
         j, entries, first = best
         entry = _choose(entries, toks[i - 1].key if i else "")
+        if not _plausible(entry, toks, i, j, first, lexicon):
+            i += 1
+            continue
         mention = _span(text, toks, i, j, entry.type, "lexicon")
         # Leave the clitic out of the mention: وبحلب names حلب from its third letter on.
         skip = len(toks[i].key) - len(first) if first != toks[i].key else 0
@@ -151,6 +161,26 @@ def _lexicon_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken:
             taken[k] = True
         i = j
     return out
+
+
+# Words before a small place's name that show it is a place: في إطار is "within the
+# framework", في بلدة إطار names a town.
+PLACE_CUES = {key(w) for w in ("في", "من", "إلى", "الى", "قرب", "نحو", "باتجاه", "حول", "بين", "شمال", "جنوب",
+                                "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ريف", "أطراف", "مدخل")}
+
+
+def _plausible(entry: Entry, toks: Sequence[Token], i: int, j: int, first: str, lexicon: Lexicon) -> bool:
+    """Whether a one-word match is a name here rather than an everyday word (أفاد، إطار، حصار)."""
+    if j - i > 1 or entry.kind == "country":
+        return True
+    previous = set(toks[i - 1].stems) if i else set()
+    introduced = bool(previous & PLACE_NOUNS.keys()) or bool(previous & ROLE_NOUNS)
+    if first in lexicon.common_words or first.removeprefix("ال") in lexicon.common_words:
+        return introduced
+    if entry.kind in ("village", "town"):
+        clitic = first != toks[i].key and toks[i].key[:1] in "بل"
+        return introduced or clitic or bool(previous & PLACE_CUES)
+    return True
 
 
 def _advance(text: str, start: int, letters: int) -> int:
@@ -203,14 +233,19 @@ def _is_name_word(tok: Token) -> bool:
             and len(tok.key) >= 2 and tok.key not in PLACE_NOUNS and tok.key not in ROLE_NOUNS)
 
 
-def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool]) -> list[Found]:
+LINKS = {key(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "أم", "ام", "آل", "ال")}
+
+
+def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool], common_words) -> list[Found]:
     out = []
     i = 0
     while i < len(toks) - 1:
         stem = next((s for s in toks[i].stems if s in PLACE_NOUNS), None)
-        if stem and not taken[i + 1] and _is_name_word(toks[i + 1]):
+        if stem and not taken[i + 1] and _is_name_word(toks[i + 1]) \
+                and (stem not in DEFINITE_AFTER or toks[i + 1].key.startswith("ال")):
             j = i + 2
-            if toks[i + 1].key in NAME_HEADS and j < len(toks) and _is_name_word(toks[j]) and not taken[j]:
+            if j < len(toks) and not taken[j] and (
+                    (toks[i + 1].key in NAME_HEADS and _is_name_word(toks[j])) or toks[j].key in NAME_TAILS):
                 j += 1
             out.append(_found(text, toks, i + 1, j, PLACE_NOUNS[stem], "pattern"))
             for k in range(i + 1, j):
@@ -233,11 +268,18 @@ def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool]) -> li
                 j = k
             i = j
             continue
-        if toks[i].key in GIVEN_NAMES and not taken[i] and i + 1 < len(toks) and not taken[i + 1] \
+        # The key folds ى into ي: the preposition على is not the name علي.
+        if toks[i].key in GIVEN_NAMES and not toks[i].text.endswith("ى") and not taken[i] \
+                and i + 1 < len(toks) and not taken[i + 1] \
                 and _is_name_word(toks[i + 1]) and toks[i + 1].key[:1] != "و":
+            second = toks[i + 1].key
+            if second in common_words and second not in GIVEN_NAMES and not second.startswith("ال"):
+                i += 1  # سعيد للغاية, عادل عدد: an adjective, not a name
+                continue
             j = i + 2
-            if j < len(toks) and not taken[j] and _is_name_word(toks[j]) and toks[j].key[:1] != "و" \
-                    and (toks[i + 1].key in GIVEN_NAMES or toks[i + 1].key in ("عبد", "ابو", "بن", "ابن")):
+            # Compound names: محمد مصطفى أبو عادل، رامي عبد الرحمن.
+            while j < min(len(toks), i + 4) and not taken[j] and _is_name_word(toks[j]) \
+                    and toks[j].key[:1] != "و" and (toks[j - 1].key in GIVEN_NAMES or toks[j - 1].key in LINKS):
                 j += 1
             out.append(_found(text, toks, i, j, "PER", "pattern"))
             for k in range(i, j):
@@ -330,11 +372,11 @@ def _resolve_surnames(found: list[Found]) -> list[Found]:
     """Within an article, a later part of a full name refers to the person named in full."""
     full: dict[str, str] = {}
     for f in found:
-        if f.mention.type == "PER" and f.ref.startswith("name:"):
-            words = f.ref[5:].split()
+        if f.mention.type == "PER":
+            words = key(f.mention.text).split()
             for n in range(1, len(words)):
                 full.setdefault(" ".join(words[n:]), f.ref)
-            full.setdefault(f.ref[5:].replace(" ", ""), f.ref)
+            full.setdefault("".join(words), f.ref)
     out = []
     for f in found:
         if f.ref.startswith("name:"):

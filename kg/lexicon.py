@@ -17,6 +17,7 @@ from kg.analyse import key
 from kg.errors import LexiconError
 
 SHIPPED = Path(__file__).parent / "lexicons"
+COMMON_WORDS = SHIPPED / "common-words.txt"
 COLUMNS = ("id", "type", "kind", "en", "en_aliases", "ar", "wikidata", "geonames", "lat", "lon",
            "parent", "country", "nisba", "forces")
 TYPES = {"PER", "ORG", "GPE", "LOC", "EVENT"}
@@ -56,7 +57,8 @@ def loose(name_key: str) -> str:
 class Lexicon:
     """Every entry by id, and the entries each normalised Arabic name can denote."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], common_words: Iterable[str] = ()):
+        self.common_words = frozenset(common_words)
         self.entries: dict[str, Entry] = {}
         for entry in entries:
             self.entries[entry.id] = entry
@@ -171,4 +173,5 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
     entries: list[Entry] = []
     for path in sorted(SHIPPED.glob("*.tsv")) + list(extra):
         entries.extend(read_lexicon_file(path))
-    return Lexicon(entries)
+    common = COMMON_WORDS.read_text(encoding="utf-8").split("\n")[1:] if COMMON_WORDS.exists() else ()
+    return Lexicon(entries, (w for w in common if w))
