@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from kg.analyse import key
 from kg.lexicon import Lexicon
 from kg.model import Entity, Event, Sentence, Token
-from kg.triggers import FIRST_WORDS, LONGEST, TRIGGERS
+from kg.triggers import FIRST_WORDS, LONGEST, NOT_FOLLOWED_BY, TRIGGERS
 
 # Verbs and phrases that introduce reported speech: the entity after them is the claimant.
 REPORTING = {key(w) for w in (
@@ -40,22 +40,27 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
             claimant = claimants[sentence.index - 1]  # وأضاف … continues the last speaker
         if claimant:
             claimants[sentence.index] = claimant
-        used: set[int] = set()
-        for i, (j, type_, mode, trigger) in _triggers(toks):
-            if i in used:
-                continue
-            used.update(range(i, j))
-            start, end = toks[i].start, toks[j - 1].end
-            actors, targets, places = _roles(toks, i, j, in_sentence, lexicon, mentions, type_)
+        found = [hit for hit in _triggers(toks) if not _inside_mention(toks, hit, in_sentence)]
+        spans = [(toks[i].start, toks[j - 1].end) for i, (j, *_rest) in found]
+        for n, (i, (j, type_, mode, trigger)) in enumerate(found):
+            start, end = spans[n]
+            actors, targets, places = _roles(toks, i, j, in_sentence, lexicon, mentions, spans, n, claimant)
             date, precision, fallback = _date(dates_by_sentence.get(sentence.index, ()), start, published)
             events.append(Event(
                 id=f"v{len(events)}", type=type_, start=start, end=end, text=text[start:end],
-                sentence=sentence.index, trigger=trigger, mode=mode, actors=actors, targets=targets, places=places,
-                date=date, date_precision=precision, date_is_fallback=fallback,
+                sentence=sentence.index, trigger=trigger, mode=mode, actors=actors, targets=targets,
+                places=places, date=date, date_precision=precision, date_is_fallback=fallback,
                 source=claimant, modality=_modality(toks, i),
                 confidence=round(0.4 + 0.15 * bool(actors) + 0.15 * bool(places) + 0.1 * (j - i > 1), 2),
             ))
     return tuple(_one_per_type(events)), claimants
+
+
+def _inside_mention(toks, hit, in_sentence) -> bool:
+    """A trigger word inside a name (الهيئة العليا للمفاوضات) is no event."""
+    i, (j, *_rest) = hit
+    start, end = toks[i].start, toks[j - 1].end
+    return any(a <= start and end <= b for a, b, _e in in_sentence)
 
 
 def _triggers(toks: Sequence[Token]):
@@ -67,8 +72,12 @@ def _triggers(toks: Sequence[Token]):
                 words = (first,) + tuple(t.key for t in toks[i + 1:i + n])
                 hit = TRIGGERS.get(words)
                 if hit:
-                    # تحت سيطرة is a state, not an event.
-                    if hit[0] == "ASSAULT" and i and toks[i - 1].key == "تحت":
+                    # تحت سيطرة is a state and وقف إطلاق النار a ceasefire, not attacks.
+                    before = {s for t in toks[max(0, i - 2):i] for s in t.stems}
+                    if hit[0] == "ASSAULT" and ("تحت" in before or "وقف" in before):
+                        break
+                    following = toks[i + n].key if i + n < len(toks) else ""
+                    if (words[-1].removeprefix("ال"), following) in NOT_FOLLOWED_BY:
                         break
                     yield i, (i + n, hit[0], hit[1], " ".join(words))
                     break
@@ -109,28 +118,73 @@ def _claimant(toks: Sequence[Token], in_sentence) -> str | None:
     return None
 
 
-def _roles(toks, i, j, in_sentence, lexicon: Lexicon, mentions, type_):
-    trigger_start, trigger_end = toks[i].start, toks[j - 1].end
+# Entities that report and publish rather than act: never actors or targets.
+NON_ACTOR_KINDS = {"media", "ngo"}
+LOCATIVE = {key(w) for w in ("في", "من", "إلى", "الى", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+                              "شرقي", "غربي", "وسط", "قرب", "أنحاء", "انحاء", "نحو", "باتجاه", "على", "عبر")}
+
+
+def _roles(toks, i, j, in_sentence, lexicon: Lexicon, mentions, spans, n, claimant):
+    """Actors, targets and places of the n-th trigger of a sentence: each mention goes to
+    the trigger it is nearest to, places to the trigger before them where there is one."""
+    trigger_start, trigger_end = spans[n]
     actors: list[str] = []
     targets: list[str] = []
     places: list[str] = []
+    after_target_cue: set[str] = set()
+    by_id = {e.id: e for _a, _b, e in in_sentence}
     for a, b, entity in in_sentence:
-        if entity.type in ("GPE", "LOC") and (entity.kind != "country" or entity.type == "GPE"):
-            if entity.type in ("GPE", "LOC") and entity.id not in places:
+        # Places belong to every event of the sentence (the gold ties them all);
+        # actors and targets to the trigger they are nearest to.
+        if entity.type in ("GPE", "LOC"):
+            if entity.kind != "country" or _locative(toks, a):
                 places.append(entity.id)
+                continue
+            if entity.type == "LOC":
+                continue
+        if _nearest(spans, a, b) != n:
             continue
-        if entity.type not in ACTOR_TYPES or entity.id in actors or entity.id in targets:
+        if entity.kind in NON_ACTOR_KINDS or entity.type not in ACTOR_TYPES | {"GPE"}:
             continue
+        if entity.id in actors or entity.id in targets:
+            continue
+        cue = _preceding_cue(toks, a)
+        if cue:
+            after_target_cue.add(entity.id)
         if a >= trigger_end:
-            cue = _preceding_cue(toks, a)
             if cue:
                 targets.append(entity.id)
             elif a - trigger_end < 40 and not actors:
                 actors.append(entity.id)  # verb–subject order
-        elif trigger_start - b < 120:
+        elif trigger_start - b < 80 and not cue:
             actors = [entity.id]  # the nearest subject before the trigger
+    if claimant and claimant in by_id and by_id[claimant].kind not in NON_ACTOR_KINDS \
+            and by_id[claimant].mentions and not targets[:0]:
+        first = min(m.start for m in by_id[claimant].mentions)
+        if first < trigger_start and claimant not in targets:
+            actors = [claimant]  # أعلنت X بدء عملية: the claimant announces its own action
     places += _containing_places(places, in_sentence, mentions, lexicon)
-    return tuple(actors), tuple(t for t in targets if t not in actors), tuple(dict.fromkeys(places))
+    return (tuple(a for a in actors if a not in targets), tuple(targets), tuple(dict.fromkeys(places)))
+
+
+def _nearest(spans, a: int, b: int) -> int:
+    """The index of the trigger a mention belongs to: the one it follows most closely,
+    unless a later trigger is much nearer."""
+    best, best_distance = 0, None
+    for n, (start, end) in enumerate(spans):
+        distance = a - end if a >= end else (start - b) * 1.5
+        if best_distance is None or distance < best_distance:
+            best, best_distance = n, distance
+    return best
+
+
+def _locative(toks, start: int) -> bool:
+    before = [t for t in toks if t.end <= start][-1:]
+    for tok in before:
+        if set(tok.stems) & LOCATIVE:
+            return True
+    here = next((t for t in toks if t.start <= start < t.end), None)
+    return bool(here and here.key[:1] == "ب" and start > here.start)
 
 
 def _preceding_cue(toks, start: int) -> bool:
