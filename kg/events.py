@@ -4,6 +4,7 @@ modality and the claimant who reported them."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from collections.abc import Sequence
 
 from kg.analyse import key
@@ -53,7 +54,23 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
                 source=claimant, modality=_modality(toks, i),
                 confidence=round(0.4 + 0.15 * bool(actors) + 0.15 * bool(places) + 0.1 * (j - i > 1), 2),
             ))
-    return tuple(_one_per_type(events)), claimants
+    return tuple(_one_per_type(_inherit_dates(events))), claimants
+
+
+def _inherit_dates(events: list[Event]) -> list[Event]:
+    """A headline event takes the date of the nearest event of the same type that the
+    article dates: the headline's strike is the body's strike."""
+    dated = [e for e in events if e.date and not e.date_is_fallback]
+    out = []
+    for event in events:
+        if event.date_is_fallback and event.sentence == 0:  # the headline
+            same = [d for d in dated if d.type == event.type]
+            if same:
+                source = min(same, key=lambda d: (abs(d.sentence - event.sentence), d.sentence))
+                event = replace(event, date=source.date, date_precision=source.date_precision,
+                                date_is_fallback=False, confidence=round(event.confidence - 0.1, 2))
+        out.append(event)
+    return out
 
 
 def _inside_mention(toks, hit, in_sentence) -> bool:
