@@ -56,7 +56,7 @@ class Extractor:
                 type=found.type, number=found.number, start=found.start, end=found.end, text=found.text,
                 sentence=index, low=found.low, high=found.high, qualifier=found.qualifier,
                 what=found.what, event=event, source=claimants.get(index)))
-        relations = find_relations(text, sentences, tokens, entities)
+        relations = find_relations(text, sentences, tokens, entities, self.lexicon)
         background = tuple(sorted({
             (e.key, "LOCATED_IN", e.parent) for e in entities
             if e.parent and e.type in ("GPE", "LOC") and self.lexicon.get(e.parent)}))

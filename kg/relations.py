@@ -6,34 +6,49 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.analyse import key
+from kg.lexicon import Lexicon
 from kg.model import Entity, Relation, Sentence, Token
 
-# cue word → (predicate, direction): "person-after-org" means the role noun is
-# followed by the organisation, then the person (مدير المرصد السوري رامي عبد الرحمن).
-LEADER_CUES = {key(w) for w in (
-    "رئيس", "رئيسة", "مدير", "مديرة", "قائد", "زعيم", "الأمين العام", "ملك", "أمير", "رئيسا",
-)}
-MEMBER_CUES = {key(w) for w in (
-    "وزير", "وزيرة", "مندوب", "مندوبة", "سفير", "سفيرة", "مبعوث", "المبعوث", "عضو", "نائب",
-    "مسؤول", "المسؤول", "القيادي", "لاعب", "اللاعب", "مستشار",
-)}
-SPOKESPERSON_CUES = {key(w) for w in ("المتحدث باسم", "الناطق باسم", "المتحدثة باسم", "متحدث باسم")}
-SUPPORT_CUES = {key(w) for w in ("الداعمة", "الداعم", "الداعمين", "تدعم", "يدعم", "دعم")}
-SUPPORTED_CUES = {key(w) for w in ("المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين")}
-CONTROL_CUES = {key(w) for w in ("سيطرة",)}
-HEAD_CUES = {key(w) for w in ("رأسها", "راسها", "رأسه")}
-ALLY_CUES = {key(w) for w in ("حليف", "حليفة", "حلفاء", "المتحالفة", "المتحالف", "حليفها", "حليفه")}
+
+def _keys(*words: str) -> set[str]:
+    return {key(w) for w in words}
+
+
+# Titles of a head of state, government or organisation: رئيس، الملك، المرشد …
+LEADER_CUES = _keys("رئيس", "رئيسة", "الرئيس", "الرئيسة", "مدير", "مديرة", "قائد", "القائد", "زعيم",
+                    "الزعيم", "ملك", "الملك", "أمير", "الأمير", "المرشد", "مرشد", "رئيسا", "مدرب", "المدرب")
+LEADER_PHRASES = _keys("الأمين العام", "رئيس الوزراء", "رئيسة الوزراء", "رئيس الحكومة", "المرشد الأعلى",
+                       "القائد العام")
+# Members of an organisation or a government: وزير، سفير، عضو …
+MEMBER_CUES = _keys("وزير", "وزيرة", "الوزير", "مندوب", "مندوبة", "المندوب", "سفير", "سفيرة", "السفير",
+                    "السفيرة", "مبعوث", "المبعوث", "عضو", "نائب", "مسؤول", "المسؤول", "القيادي", "لاعب",
+                    "اللاعب", "مستشار", "مدافع", "مهاجم", "حارس", "وزيرا")
+SPOKESPERSON_PHRASES = _keys("المتحدث باسم", "الناطق باسم", "المتحدثة باسم", "متحدث باسم", "الناطقة باسم",
+                             "الناطق الرسمي", "المتحدث الرسمي")
+SUPPORT_CUES = _keys("الداعمة", "الداعم", "الداعمين", "تدعم", "يدعم", "دعم", "الدعم")
+SUPPORTED_CUES = _keys("المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين", "مدعومين", "مسنودين",
+                       "مسنودة", "بدعم")
+LED_BY_CUES = _keys("بقيادة", "بزعامة", "يقوده", "تقوده", "يقودها", "تقودها", "يتزعمه", "يتزعمها")
+PART_CUES = _keys("التابع", "التابعة", "تابع", "تابعة")
+CONTROL_CUES = _keys("سيطرة",)
+CONTROLLED_BY_CUES = _keys("معاقل", "معقل")
+HEAD_CUES = _keys("رأسها", "راسها", "رأسه")
+ALLY_CUES = _keys("حليف", "حليفة", "حلفاء", "المتحالفة", "المتحالف", "حليفها", "حليفه", "حليفتها")
+WITHIN_CUES = _keys("في", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
+                    "بمحافظة", "بريف", "ريف")
 ORG_TYPES = {"ORG", "GPE"}
+PLACE_TYPES = {"GPE", "LOC"}
 
 
 def find_relations(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Sequence[Sequence[Token]],
-                   entities: Sequence[Entity]) -> tuple[Relation, ...]:
+                   entities: Sequence[Entity], lexicon: Lexicon | None = None) -> tuple[Relation, ...]:
     """The relations each sentence states, with the span of words that states it."""
     mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0])
+    by_key = {e.key: e for e in entities}
     out: dict[tuple[str, str, str], Relation] = {}
     for sentence, toks in zip(sentences, tokens_by_sentence):
         here = [(a, b, e) for a, b, e in mentions if sentence.start <= a < sentence.end]
-        for subject, predicate, obj, start, end in _sentence_relations(toks, here):
+        for subject, predicate, obj, start, end in _sentence_relations(toks, here, lexicon, by_key):
             if subject.id != obj.id:
                 out.setdefault((subject.id, predicate, obj.id),
                                Relation(subject.id, predicate, obj.id, start, end, text[start:end], sentence.index))
@@ -48,42 +63,109 @@ def _before(here, pos, types, limit=80):
     return next(((a, b, e) for a, b, e in reversed(here) if pos - limit <= b <= pos and e.type in types), None)
 
 
-def _sentence_relations(toks: Sequence[Token], here):
+def _is_actor(mention) -> bool:
+    """Organisations, and countries (not cities) standing for their state."""
+    entity = mention[2]
+    return entity.type == "ORG" or (entity.type == "GPE" and entity.kind == "country")
+
+
+def _phrase(toks, i) -> set[str]:
+    if i + 1 >= len(toks):
+        return set()
+    return {s + " " + toks[i + 1].key for s in toks[i].stems}
+
+
+def _sentence_relations(toks: Sequence[Token], here, lexicon, by_key):
     for i, tok in enumerate(toks):
         stems = set(tok.stems)
-        two = {s + " " + toks[i + 1].key for s in tok.stems} if i + 1 < len(toks) else set()
-        if stems & LEADER_CUES or two & LEADER_CUES or two & SPOKESPERSON_CUES or stems & MEMBER_CUES:
-            predicate = ("SPOKESPERSON_OF" if two & SPOKESPERSON_CUES else
-                         "LEADER_OF" if stems & LEADER_CUES or two & LEADER_CUES else "MEMBER_OF")
-            org = _after(here, tok.end, ORG_TYPES, 40)
-            if org is None:
-                continue
-            person = _after(here, org[1], {"PER"}, 120) or _before(here, tok.start, {"PER"}, 20)
-            if person:
-                yield person[2], predicate, org[2], min(tok.start, person[0]), max(org[1], person[1])
+        two = _phrase(toks, i)
+        if two & SPOKESPERSON_PHRASES:
+            org = _after(here, toks[i + 1].end, ORG_TYPES | {"PER"}, 4)
+            person = _after(here, org[1], {"PER"}, 60) if org else None
+            if org and person:
+                yield person[2], "SPOKESPERSON_OF", org[2], tok.start, person[1]
+            continue
+        leader = bool(stems & LEADER_CUES or two & LEADER_PHRASES)
+        if leader or stems & MEMBER_CUES:
+            yield from _role(toks, i, here, "LEADER_OF" if leader else "MEMBER_OF", lexicon, by_key)
         elif stems & HEAD_CUES:
-            leader = _after(here, tok.end, {"ORG"}, 20)
+            head = _after(here, tok.end, {"ORG"}, 20)
             group = _before(here, tok.start, {"ORG"}, 200)
-            if leader and group:
-                yield leader[2], "LEADER_OF", group[2], tok.start, leader[1]
+            if head and group:
+                yield head[2], "LEADER_OF", group[2], tok.start, head[1]
+        elif stems & LED_BY_CUES:
+            head = _after(here, tok.end, ORG_TYPES | {"PER"}, 25)
+            group = _before(here, tok.start, {"ORG"}, 60)
+            if head and group and (head[2].type == "PER" or _is_actor(head)):
+                yield head[2], "LEADER_OF", group[2], group[0], head[1]
+        elif stems & PART_CUES:
+            whole = _after(here, tok.end, {"ORG"}, 25)
+            part = _before(here, tok.start, {"ORG"}, 40)
+            if whole and part:
+                yield part[2], "PART_OF", whole[2], part[0], whole[1]
         elif stems & SUPPORT_CUES or stems & SUPPORTED_CUES:
             left = _before(here, tok.start, ORG_TYPES, 30)
-            right = _after(here, tok.end, ORG_TYPES, 20)
-            if left and right:
+            right = _after(here, tok.end, ORG_TYPES, 25)
+            if left and right and _is_actor(left) and _is_actor(right):
                 supporter, supported = (left, right) if stems & SUPPORT_CUES else (right, left)
                 yield supporter[2], "SUPPORTS", supported[2], left[0], right[1]
         elif stems & CONTROL_CUES and i and toks[i - 1].key == "تحت":
             controller = _after(here, tok.end, {"ORG"}, 20)
-            place = _before(here, toks[i - 1].start, {"LOC", "GPE"}, 60)
+            place = _before(here, toks[i - 1].start, PLACE_TYPES, 60)
+            if controller and place:
+                yield controller[2], "CONTROLS", place[2], place[0], controller[1]
+        elif stems & CONTROLLED_BY_CUES:
+            controller = _after(here, tok.end, {"ORG"}, 15)
+            place = _before(here, tok.start, PLACE_TYPES, 40)
             if controller and place:
                 yield controller[2], "CONTROLS", place[2], place[0], controller[1]
         elif stems & ALLY_CUES:
             left = _before(here, tok.start, ORG_TYPES, 30)
             right = _after(here, tok.end, ORG_TYPES, 20)
-            if left and right:
+            if left and right and _is_actor(left) and _is_actor(right):
                 yield left[2], "ALLIED_WITH", right[2], left[0], right[1]
-        elif tok.key == "في" and i:
-            inner = _before(here, tok.start, {"LOC", "GPE"}, 2)
-            outer = _after(here, tok.end, {"GPE"}, 12)
-            if inner and outer and inner[2].kind != "country":
-                yield inner[2], "LOCATED_IN", outer[2], inner[0], outer[1]
+        if stems & WITHIN_CUES or _clitic_place(tok, here):
+            yield from _located_in(toks, i, here)
+
+
+def _clitic_place(tok: Token, here) -> bool:
+    """بسوريا، بمحافظة: a place name with a ب clitic says where the place before it lies."""
+    return tok.key[:1] == "ب" and any(tok.start < a < tok.end for a, _b, _e in here)
+
+
+def _located_in(toks, i, here):
+    tok = toks[i]
+    inner = _before(here, tok.start, PLACE_TYPES, 3)
+    if inner is None and i and toks[i - 1].text in ("،", ",", "("):
+        inner = _before(here, toks[i - 1].start, PLACE_TYPES, 3)
+    outer = _after(here, tok.start + (1 if _clitic_place(tok, here) else len(tok.text)), {"GPE"}, 14)
+    if inner and outer and inner[2].kind != "country" and inner[2].id != outer[2].id:
+        yield inner[2], "LOCATED_IN", outer[2], inner[0], outer[1]
+
+
+def _role(toks, i, here, predicate, lexicon, by_key):
+    """رئيس الهيئة العليا … رياض حجاب، الرئيس السوري بشار الأسد، إيران، عضو أوبك."""
+    tok = toks[i]
+    org = _after(here, tok.end, ORG_TYPES, 30)
+    person_after = _after(here, tok.end, {"PER"}, 120)
+    if org and person_after and person_after[0] < org[0]:
+        org = None
+    if org is None and lexicon is not None:
+        org = _nisba_country(toks, i, lexicon, by_key)
+    if org is None:
+        return
+    person = _after(here, org[1], {"PER"}, 120) or _before(here, tok.start, {"PER"}, 20)
+    if person is None and predicate == "MEMBER_OF" and tok.key == "عضو":
+        person = _before(here, tok.start, {"GPE", "ORG"}, 20)  # إيران، عضو أوبك
+    if person:
+        yield person[2], predicate, org[2], min(tok.start, person[0]), max(org[1], person[1])
+
+
+def _nisba_country(toks, i, lexicon, by_key):
+    """The country a nationality adjective within the title names, if the article names it too."""
+    for tok in toks[i + 1:i + 4]:
+        country = lexicon.country_of_nisba(tok.key)
+        if country and country.id in by_key:
+            entity = by_key[country.id]
+            return (tok.start, tok.end, entity)
+    return None
