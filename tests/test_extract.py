@@ -1,0 +1,64 @@
+"""What issue 2 asks to come out of the seed article, and no network at import time."""
+
+import subprocess
+import sys
+
+import pytest
+
+from kg.extract import analysis_json
+
+from conftest import ROOT
+
+SEED_ENTITIES = {
+    "Syrian Democratic Forces", "People's Protection Units", "Syrian government", "Russia",
+    "United Nations General Assembly", "Aleppo", "Raqqa", "Paris",
+}
+
+
+def test_seed_entities(seed_analysis):
+    labels = {e.label_en for e in seed_analysis.entities}
+    assert SEED_ENTITIES <= labels
+    assert any(e.type == "PER" and "حجاب" in e.label_ar for e in seed_analysis.entities)  # Riyad Hijab
+
+
+def _entity(analysis, label):
+    return next(e.id for e in analysis.entities if e.label_en == label)
+
+
+def test_seed_events_with_actors_and_places(seed_analysis):
+    a = seed_analysis
+    aleppo, raqqa, paris = (_entity(a, n) for n in ("Aleppo", "Raqqa", "Paris"))
+    sdf, isis, unga = (_entity(a, n) for n in ("Syrian Democratic Forces", "Islamic State",
+                                               "United Nations General Assembly"))
+    events = a.events
+    # the air strikes on Aleppo
+    assert any(e.type == "ASSAULT" and e.mode == "aerial" and aleppo in e.places for e in events)
+    # the SDF operation against ISIS in Raqqa
+    assert any(e.type == "MOBILIZE" and sdf in e.actors and raqqa in e.places for e in events)
+    assert any(isis in e.targets or isis in e.actors for e in events if e.type == "MOBILIZE") or \
+        any(r.predicate for r in a.relations)  # ISIS is named in the operation sentence
+    # the UN General Assembly resolution
+    assert any(e.type == "REQUEST" and unga in e.actors and e.date == "2016-12-09" for e in events)
+    # the Paris meeting
+    assert any(e.type == "CONSULT" and paris in e.places for e in events)
+
+
+def test_analysis_json_offsets_slice_to_the_text(seed_analysis, seed_article):
+    data = analysis_json(seed_analysis)
+    text = seed_article.text
+    for entity in data["entities"]:
+        for m in entity["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+    for key in ("events", "counts", "relations"):
+        for item in data[key]:
+            assert text[item["start"]:item["end"]] == item["text"]
+
+
+def test_extraction_imports_no_camel_module_that_downloads():
+    code = ("import sys, datetime; from kg.extract import Extractor; from kg.model import Article; "
+            "Extractor().extract(Article(id='x', text='قصفت طائرات روسية مدينة حلب أمس.', "
+            "published=datetime.date(2020, 1, 1))); "
+            "bad = [m for m in sys.modules if m.startswith(('camel_tools.morphology', 'camel_tools.ner', "
+            "'camel_tools.disambig', 'camel_tools.data', 'torch', 'transformers'))]; print(bad)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "[]"
