@@ -210,6 +210,10 @@ _TALLY_NOUNS = {fold_word(k): v for k, v in {
     "الرهائن": "KIDNAP", "المفقودين": "AFFECT",
 }.items()}
 _BETWEEN = fold_word("بين")
+# "مصاب" is also "infected": near these words a count is of the sick, not the wounded.
+_DISEASES = tuple(fold_word(w) for w in (
+    "فيروس", "مرض", "وباء", "إيدز", "كورونا", "كوفيد", "كوليرا", "إنفلونزا", "انفلونزا", "عدوى",
+    "حصبة", "إيبولا", "ايبولا", "السرطان", "الملاريا", "حمى"))
 _GROUP_WORDS = {fold_word(w) for w in (
     "قوات", "تنظيم", "جماعة", "حركة", "الجيش", "جيش", "الشرطة", "شرطة", "الأمن", "قوى", "ميليشيا",
     "ميليشيات", "مليشيا", "مليشيات", "فصائل", "فصيل", "صفوف", "كبار", "أبناء", "أهالي", "سكان", "طاقم",
@@ -553,6 +557,14 @@ class _Scanner:
                 return True
         return False
 
+    def disease_near(self, first: int, end: int) -> bool:
+        """Return whether a disease word stands within a few words of tokens ``[first, end)``."""
+        for j in range(max(0, first - 4), min(self.n, end + 4)):
+            word = self.word(j)
+            if word is not None and any(d in word for d in _DISEASES):
+                return True
+        return False
+
     def post_qualifier(self, k: int) -> tuple[str, int] | None:
         """Return ``(qualifier, end)`` for "على الأقل" / "على الأكثر" at ``k``."""
         pair = (self.word(k), self.word(k + 1))
@@ -648,6 +660,8 @@ class _Scanner:
             return None
         if ctype in ("ARREST", "KIDNAP", "DISPLACE") and self.released_before(hit.first):
             return None
+        if ctype == "WOUND" and self.disease_near(hit.first, end):
+            ctype = "AFFECT"  # "45 مليون مصاب بالفيروس": infected, not wounded
         if trigger is not None and trigger[3] and trigger[0] == ctype and not (breakdown or joined):
             first, offset = trigger[1], trigger[2]
         return _Found(ctype, int(round(m.value)), _int(low), _int(high), qualifier, what, m.vague,

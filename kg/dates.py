@@ -106,7 +106,7 @@ _MONTHS_2: dict[tuple[str, str], tuple[int, str, bool]] = {
 _MONTHS_2_FIRST = {a for a, _b in _MONTHS_2}
 
 _PAST = {fold_word(w) for w in ("الماضي", "المنصرم", "الفائت", "السابق", "الماضية", "المنصرمة",
-                                "الفائتة", "السابقة")}
+                                "الفائتة", "السابقة", "الماضيين", "الماضيتين")}
 _NEXT = {fold_word(w) for w in ("المقبل", "القادم", "المقبلة", "القادمة")}
 _CURRENT = {fold_word(w) for w in ("الحالي", "الجاري", "الحالية", "الجارية")}
 _THIS = {fold_word(w) for w in ("هذا", "هذه")}
@@ -123,9 +123,11 @@ _MONTH_PREPOSITIONS = {fold_word(w) for w in (
 _MONTH_WORD = fold_word("شهر")
 _GREG_ERA = {fold_word(w) for w in ("م", "ميلادي", "ميلادية", "للميلاد")}
 _HIJRI_ERA = {fold_word(w) for w in ("ه", "هـ", "هجري", "هجرية", "للهجرة")}
-# Words before a day and month that make it the name of a movement, not a date
-# ("ثورة 25 يناير", "قوى 14 آذار").
-_NAME_HEADS = {fold_word(w) for w in ("ثورة", "حركة", "تيار", "قوى", "ائتلاف", "شباب", "انتفاضة")}
+# Words before a day and month that make it a name, not a date ("ثورة 25 يناير",
+# "قوى 14 آذار", "مدينة 6 أكتوبر", "حرب 6 أكتوبر").
+_NAME_HEADS = {fold_word(w) for w in (
+    "ثورة", "حركة", "تيار", "قوى", "ائتلاف", "شباب", "انتفاضة", "مدينة", "جسر", "كوبري", "شارع",
+    "ميدان", "حرب", "جامعة")}
 
 _W = fold_word
 _TODAY, _THE_DAY, _YESTERDAY, _THE_YESTERDAY = _W("اليوم"), _W("يوم"), _W("أمس"), _W("الأمس")
@@ -148,6 +150,12 @@ _PLURAL_UNITS = {
     **{_W(w): "month" for w in ("أشهر", "شهور", "شهرا")},
     **{_W(w): "year" for w in ("أعوام", "سنوات", "عاما", "سنين", "سنة")},
 }
+# Nouns that العام follows as the adjective "general/public", not "the year".
+_GENERAL_HEADS = {_W(w) for w in (
+    "الأمين", "المراقب", "المدير", "المدعي", "النائب", "المرشد", "المنسق", "المفتش", "القائد",
+    "المفوض", "الممثل", "المقرر", "الأمن", "الرأي", "القطاع", "المال", "النظام", "المؤتمر", "الإضراب",
+    "العفو", "المستشار", "الحاكم", "الادعاء", "الشأن", "الصالح", "النفع", "الإطار", "الاتجاه",
+    "المزاج", "الوضع", "الاتحاد", "التيار", "الإنفاق", "الدين", "القنصل")}
 _TODAY_BLOCKERS_BEFORE = {_W(w) for w in ("ذلك", "نفس", "ذات", "مثل", "تلك")}
 _TODAY_BLOCKERS_AFTER = {_W(w) for w in ("نفسه", "ذاته")}
 # Adjectives that make اليوم "the day" rather than "today" (nisba adjectives in -ي
@@ -371,6 +379,10 @@ class _Scanner:
         month, cal, amb, end, offset = first
         paired = False
         p = self.punct(end)
+        second = self.month_at(end)
+        if second is not None and second[0] == month and second[1] == cal and second[4] == 0:
+            # "يوليو تموز": wire copy often gives both names with no mark between them
+            return month, cal, False, second[3], offset, True
         if p in ("(", "/", "-", "–"):
             second = self.month_at(end + 1)
             if second is not None and second[0] == month and second[1] == cal and second[4] == 0:
@@ -391,7 +403,9 @@ class _Scanner:
         j = k
         if self.punct(j) in ("،", ","):
             j += 1
-        if self.word(j) == _FROM:
+        if self.has(j, _YEAR_WORDS) is not None and self.num(j + 1) is not None:
+            j += 1  # "ديسمبر عام 1911"
+        elif self.word(j) == _FROM:
             j2 = j + 1
             if self.has(j2, _YEAR_WORDS) is not None:
                 j2 += 1
@@ -470,6 +484,8 @@ class _Scanner:
             year, end = year_part
             if isinstance(year, str):
                 mode = year
+        if year_part is None and self.year_like_follows(end):
+            return  # "14 أغسطس 1237 م": a year outside the range read, not this year
         # context that makes a bare month name a month
         start, start_offset = i, offset
         has_month_word = self.has(i - 1, {_MONTH_WORD}) is not None
@@ -510,6 +526,14 @@ class _Scanner:
             value = _month(year, month)  # type: ignore[arg-type]
         self.add(start, start_offset, end, value, relative, "day" if day is not None else "")
 
+    def year_like_follows(self, k: int) -> bool:
+        """Return whether a three- or four-digit number (a year we do not read) follows at ``k``."""
+        j = k + 1 if self.punct(k) in ("،", ",") else k
+        if self.has(j, _YEAR_WORDS) is not None or self.word(j) == _FROM:
+            j += 1
+        text = self.num(j)
+        return text is not None and text.isdigit() and len(text) in (3, 4)
+
     def day_of_relative_month(self, i: int, offset: int, day: int, k: int) -> None:
         """``12 من الشهر الماضي``, ``الخامس من هذا الشهر``: a day of a month named relatively."""
         if self.published is None or k == i or self.word(k - 1) != _FROM:
@@ -539,6 +563,8 @@ class _Scanner:
             return _add_months(pub.year, pub.month, 1), k + 2
         if modifier in _CURRENT:
             return (pub.year, pub.month), k + 2
+        if modifier is not None and modifier.startswith("ال"):
+            return None  # "التاسع من الشهر القمري": some other month
         return (pub.year, pub.month), k + 1
 
     def hijri(self, start: int, offset: int, end: int, day: int | None, month: int, year: int | None) -> None:
@@ -763,6 +789,8 @@ class _Scanner:
         if found is None:
             return
         offset, stem = found
+        if stem == _THE_YEAR and self.general_not_year(i):
+            return
         start, start_offset = i, offset
         this = self.word(i - 1) in _THIS
         if this:
@@ -806,6 +834,16 @@ class _Scanner:
             week = pub + dt.timedelta(days=7 * step)
             value = _month(week.year, week.month)
         self.add(start, start_offset, end, value, True)
+
+    def general_not_year(self, i: int) -> bool:
+        """Return whether العام at ``i`` is the adjective "general" ("الأمين العام الحالي")."""
+        prev = self.word(i - 1)
+        if prev is None or not prev.startswith("ال"):
+            return False
+        if prev in _GENERAL_HEADS:
+            return True
+        # "المراقب العام السابق": after a definite noun, السابق/الحالي read as "former"/"current"
+        return self.word(i + 1) in {_W("السابق"), _W("الحالي")}
 
     def ago(self, i: int) -> None:
         """قبل يومين، قبل ثلاثة أيام، قبل أيام، قبل نحو أسبوعين، منذ عامين، قبل ثلاث سنوات."""

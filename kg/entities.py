@@ -91,6 +91,19 @@ COLLECTIVES = {key(w): role for w, role in (
     ("التحالف", "coalition"), ("قوات التحالف", "coalition"), ("طيران التحالف", "coalition"),
 )}
 OPPOSITION_OF = {"syria": "syrian-opposition"}
+# Capitals that news uses for their governments: موسكو ترفض، الحوار مع دمشق.
+CAPITALS = {
+    "damascus": "syria", "moscow": "russia", "washington-d-c": "united-states", "ankara": "turkey",
+    "tehran": "iran", "baghdad": "iraq", "riyadh": "saudi-arabia", "cairo": "egypt", "beijing": "china",
+    "paris": "france", "london": "united-kingdom", "berlin": "germany", "amman": "jordan",
+    "beirut": "lebanon", "doha": "qatar", "abu-dhabi": "united-arab-emirates", "tel-aviv": "israel",
+    "kabul": "afghanistan", "khartoum": "sudan", "kuwait-city": "kuwait", "muscat": "oman",
+    "manama": "bahrain", "rabat": "morocco", "algiers": "algeria", "tunis": "tunisia",
+    "brussels": "belgium", "tokyo": "japan", "new-delhi": "india", "islamabad": "pakistan",
+}
+# Words before a capital that make it a place, not its government: في دمشق، إلى موسكو.
+PLACE_BEFORE_CAPITAL = {key(w) for w in ("في", "إلى", "الى", "من", "داخل", "قرب", "العاصمة", "مدينة",
+                                          "عاصمة", "وصل", "زار", "زيارة", "شمال", "جنوب", "شرق", "غرب")}
 COALITION_OF = {"syria": "cjtf-oir", "iraq": "cjtf-oir", "yemen": "saudi-led-coalition"}
 
 
@@ -115,6 +128,7 @@ def find_entities(text: str, sentences: Sequence[Sentence], tokens_by_sentence: 
         if recogniser is not None:
             sentence_found += _statistical_mentions(text, toks, taken, recogniser)
         found += sentence_found
+    found = _resolve_capitals(found, text, lexicon)
     found = _resolve_collectives(found, text, tokens_by_sentence, lexicon)
     found = _resolve_surnames(found)
     return _group(found, lexicon)
@@ -314,6 +328,24 @@ def _statistical_mentions(text: str, toks: Sequence[Token], taken: list[bool], r
                 for k in range(i, j):
                     taken[k] = True
         i = j
+    return out
+
+
+def _resolve_capitals(found: list[Found], text: str, lexicon: Lexicon) -> list[Found]:
+    """A capital standing for its government (موسكو ترفض) is a mention of the country."""
+    out = []
+    for f in found:
+        country = lexicon.get(CAPITALS.get(f.ref))
+        if country is not None and f.mention.how == "lexicon":
+            before = text[max(0, f.mention.start - 12):f.mention.start].split()
+            clitic = text[f.mention.start - 1:f.mention.start] if f.mention.start else ""
+            word_before = key(before[-1]) if before and not text[f.mention.start - 1:f.mention.start].strip() else ""
+            as_place = (word_before in PLACE_BEFORE_CAPITAL or clitic in ("ب", "ل")
+                        or word_before.removeprefix("و") in PLACE_BEFORE_CAPITAL)
+            if not as_place:
+                m = f.mention
+                f = Found(Mention(m.start, m.end, m.text, country.type, "capital"), country.id)
+        out.append(f)
     return out
 
 

@@ -54,7 +54,23 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
                 source=claimant, modality=_modality(toks, i),
                 confidence=round(0.4 + 0.15 * bool(actors) + 0.15 * bool(places) + 0.1 * (j - i > 1), 2),
             ))
-    return tuple(_one_per_type(_inherit_dates(events))), claimants
+    return tuple(_one_per_type(_inherit_actors(_inherit_dates(events)))), claimants
+
+
+def _inherit_actors(events: list[Event]) -> list[Event]:
+    """A re-report (القصف، الغارات) without a named actor takes the actors of the last
+    event of its type that named them: arguments are event-level."""
+    last: dict[str, Event] = {}
+    out = []
+    for event in events:
+        if not event.actors and event.modality == "asserted" and event.type in last:
+            prior = last[event.type]
+            event = replace(event, actors=tuple(a for a in prior.actors if a not in event.targets),
+                            confidence=round(event.confidence - 0.1, 2))
+        if event.actors:
+            last[event.type] = event
+        out.append(event)
+    return out
 
 
 def _inherit_dates(events: list[Event]) -> list[Event]:
@@ -137,7 +153,7 @@ def _claimant(toks: Sequence[Token], in_sentence) -> str | None:
 
 # Entities that report and publish rather than act: never actors or targets.
 NON_ACTOR_KINDS = {"media", "ngo"}
-LOCATIVE = {key(w) for w in ("في", "من", "إلى", "الى", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+LOCATIVE = {key(w) for w in ("في", "إلى", "الى", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
                               "شرقي", "غربي", "وسط", "قرب", "أنحاء", "انحاء", "نحو", "باتجاه", "على", "عبر")}
 
 

@@ -602,7 +602,8 @@ class _Scanner:
         j = i + 1
         nxt = self.word(j)
         if nxt is not None:
-            plain = nxt[2:] if nxt.startswith("ال") else nxt
+            # آلاف folds to الاف, which looks definite: try the word as it is first
+            plain = nxt if nxt in _VAGUE or not nxt.startswith("ال") else nxt[2:]
             if plain in _VAGUE and _VAGUE[plain] > base and _VAGUE[plain] >= 100:
                 base *= _VAGUE[plain]
                 j += 1

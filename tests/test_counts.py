@@ -135,6 +135,11 @@ def test_other_types(text, type_, number):
 
 # ---------------------------------------------------------------- AFFECT
 
+def test_the_infected_are_affected_not_wounded():
+    assert counts("سجلت الوزارة إصابة 120 شخصا بفيروس كورونا") == [("AFFECT", 120)]
+    assert counts("يعيش في المنطقة 3 ملايين مصاب بالملاريا") == [("AFFECT", 3_000_000)]
+
+
 @pytest.mark.parametrize("text, number", [
     ("أسفر القصف عن سقوط 250 بين قتيل وجريح", 250),
     ("ارتفعت حصيلة الضحايا إلى نحو 300 قتيل وجريح", 300),

@@ -166,8 +166,18 @@ def test_last_week_at_the_start_of_a_month_is_the_previous_month():
     assert dates("وقعت الاشتباكات الأسبوع الماضي", dt.date(2017, 3, 3)) == [("الأسبوع الماضي", "2017-02")]
 
 
-def test_general_and_sunni_are_not_years():
-    assert dates("قال الأمين العام للأمم المتحدة إن أهل السنة قلقون") == []
+@pytest.mark.parametrize("text", [
+    "قال الأمين العام للأمم المتحدة إن أهل السنة قلقون",
+    "انتقد الأمين العام الحالي للحلف القرار",
+    "صرح المراقب العام السابق للجماعة بأن الوضع هادئ",
+    "أعلن الاتحاد العام المقبل للشغل الإضراب",
+])
+def test_general_and_sunni_are_not_years(text):
+    assert dates(text) == []
+
+
+def test_weekday_with_a_dual_past():
+    assert dates("زار الموفدون الاثنين والثلاثاء الماضيين بيروت")[-1] == ("الثلاثاء الماضيين", "2017-03-14")
 
 
 # ---------------------------------------------------------------- absolute dates
@@ -272,6 +282,26 @@ def test_more_relative_and_absolute_forms(text, wanted, value, precision):
     "طالت المهلة قبل 200 يوم",
 ])
 def test_impossible_or_unreadable_dates(text):
+    assert dates(text) == []
+
+
+@pytest.mark.parametrize("text, wanted, value", [
+    ("ارتفع السعر في 14 فبراير شباط الماضي", "14 فبراير شباط الماضي", "2017-02-14"),
+    ("يعقد المؤتمر في 2 أبريل نيسان المقبل", "2 أبريل نيسان المقبل", "2017-04-02"),
+    ("ولد في 11 ديسمبر كانون الأول عام 1951", "11 ديسمبر كانون الأول عام 1951", "1951-12-11"),
+])
+def test_month_pairs_without_marks(text, wanted, value):
+    m = one(text)
+    assert (m.text, m.value) == (wanted, value)
+
+
+@pytest.mark.parametrize("text", [
+    "افتتح المصنع في مدينة 6 أكتوبر",
+    "احتفلت مصر بذكرى حرب 6 أكتوبر",
+    "سقطت المدينة في 14 أغسطس 1237 م",  # a year before those read is no reason to guess one
+    "يصوم الناس في اليوم التاسع من الشهر القمري",
+])
+def test_names_and_other_calendars_are_not_resolved(text):
     assert dates(text) == []
 
 
