@@ -149,3 +149,13 @@ def test_console_script_runs_as_a_real_process(store):
     result = subprocess.run([str(exe), "query", "--name", "events-by-type-per-month", "--store", str(store)],
                             capture_output=True, text=True, env={**os.environ})
     assert result.returncode == 0 and "ASSAULT" in result.stdout
+
+
+def test_every_command_is_documented_and_the_docs_are_current():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("make_cli_docs", Path(__file__).parent.parent / "scripts" / "make_cli_docs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    registered = {c.name or c.callback.__name__ for c in app.registered_commands}
+    assert registered == set(module.COMMANDS)
+    assert module.OUT.read_text(encoding="utf-8") == module.render(), "run scripts/make_cli_docs.py"
