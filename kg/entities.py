@@ -102,7 +102,7 @@ CAPITALS = {
     "brussels": "belgium", "tokyo": "japan", "new-delhi": "india", "islamabad": "pakistan",
 }
 # Words before a capital that make it a place, not its government: في دمشق، إلى موسكو.
-PLACE_BEFORE_CAPITAL = {key(w) for w in ("في", "إلى", "الى", "من", "داخل", "قرب", "العاصمة", "مدينة",
+PLACE_BEFORE_CAPITAL = {key(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "العاصمة", "مدينة",
                                           "عاصمة", "وصل", "زار", "زيارة", "شمال", "جنوب", "شرق", "غرب")}
 COALITION_OF = {"syria": "cjtf-oir", "iraq": "cjtf-oir", "yemen": "saudi-led-coalition"}
 
@@ -158,7 +158,7 @@ def _lexicon_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken:
             i += 1
             continue
         j, entries, first = best
-        entry = _choose(entries, toks[i - 1].key if i else "")
+        entry = _choose(entries, [t.key for t in toks[max(0, i - 3):i]])
         if not _plausible(entry, toks, i, j, first, lexicon):
             i += 1
             continue
@@ -209,16 +209,28 @@ def _advance(text: str, start: int, letters: int) -> int:
     return pos
 
 
-def _choose(entries: list[Entry], previous_key: str) -> Entry:
-    """The entry an ambiguous name most likely denotes here."""
+PROVINCE_CUES = {key(w) for w in ("محافظة", "محافظتي", "محافظات", "ولاية", "إقليم", "لمحافظة", "بمحافظة",
+                                   "ومحافظة", "بمحافظتي", "لمحافظتي", "ريف")}
+CITY_CUES = {key(w) for w in ("مدينة", "بمدينة", "لمدينة", "ومدينة", "مدينتي", "بلدة", "العاصمة")}
+
+
+def _choose(entries: list[Entry], previous_keys: list[str]) -> Entry:
+    """The entry an ambiguous name most likely denotes here: a province after محافظة
+    (also across a coordination: محافظتي صنعاء وذمار), a city after مدينة, else a
+    country before a city before anything else."""
+    cue = ""
+    for word in reversed(previous_keys):
+        if word in PROVINCE_CUES:
+            cue = "province"
+            break
+        if word in CITY_CUES:
+            cue = "city"
+            break
+
     def score(entry: Entry) -> tuple[int, int]:
-        cue = 0
-        if previous_key in ("محافظه", "لمحافظه", "بمحافظه", "ومحافظه") and entry.kind == "province":
-            cue = 3
-        elif previous_key in ("مدينه", "بمدينه", "لمدينه") and entry.kind in ("city", "town"):
-            cue = 3
+        fits = (cue == "province" and entry.kind == "province") or (cue == "city" and entry.kind in ("city", "town"))
         rank = {"country": 2, "city": 1}.get(entry.kind, 0) if entry.is_place else 1
-        return cue, rank
+        return fits, rank
     return max(entries, key=score)
 
 
@@ -332,19 +344,22 @@ def _statistical_mentions(text: str, toks: Sequence[Token], taken: list[bool], r
 
 
 def _resolve_capitals(found: list[Found], text: str, lexicon: Lexicon) -> list[Found]:
-    """A capital standing for its government (موسكو ترفض) is a mention of the country."""
+    """A capital standing for its government (موسكو ترفض) is a mention of the country,
+    unless the article also names it as a place (في دمشق): then it stays a place."""
+    def as_place(f: Found) -> bool:
+        before = text[max(0, f.mention.start - 12):f.mention.start]
+        words = before.split()
+        clitic = before[-1:] if before and not before[-1].isspace() else ""
+        word = key(words[-1]) if words and not clitic else ""
+        return clitic in ("ب", "ل") or word in PLACE_BEFORE_CAPITAL or word.removeprefix("و") in PLACE_BEFORE_CAPITAL
+
+    places = {f.ref for f in found if f.ref in CAPITALS and f.mention.how == "lexicon" and as_place(f)}
     out = []
     for f in found:
         country = lexicon.get(CAPITALS.get(f.ref))
-        if country is not None and f.mention.how == "lexicon":
-            before = text[max(0, f.mention.start - 12):f.mention.start].split()
-            clitic = text[f.mention.start - 1:f.mention.start] if f.mention.start else ""
-            word_before = key(before[-1]) if before and not text[f.mention.start - 1:f.mention.start].strip() else ""
-            as_place = (word_before in PLACE_BEFORE_CAPITAL or clitic in ("ب", "ل")
-                        or word_before.removeprefix("و") in PLACE_BEFORE_CAPITAL)
-            if not as_place:
-                m = f.mention
-                f = Found(Mention(m.start, m.end, m.text, country.type, "capital"), country.id)
+        if country is not None and f.mention.how == "lexicon" and f.ref not in places:
+            m = f.mention
+            f = Found(Mention(m.start, m.end, m.text, country.type, "capital"), country.id)
         out.append(f)
     return out
 
@@ -420,6 +435,11 @@ def _resolve_surnames(found: list[Found]) -> list[Found]:
     return out
 
 
+def _common_name(title: str) -> str:
+    """A Wikipedia title without its disambiguator: White Helmets (Syrian civil war) → White Helmets."""
+    return title.split(" (", 1)[0] if title.endswith(")") and " (" in title else title
+
+
 def _group(found: list[Found], lexicon: Lexicon) -> tuple[Entity, ...]:
     by_ref: dict[str, list[Mention]] = defaultdict(list)
     for f in found:
@@ -429,7 +449,7 @@ def _group(found: list[Found], lexicon: Lexicon) -> tuple[Entity, ...]:
         entry = lexicon.get(ref)
         if entry:
             entities.append(Entity(
-                id=f"e{n}", type=entry.type, label_ar=entry.ar[0], label_en=entry.en,
+                id=f"e{n}", type=entry.type, label_ar=entry.ar[0], label_en=_common_name(entry.en),
                 mentions=tuple(mentions), key=entry.id, kind=entry.kind or None,
                 wikidata=entry.wikidata, geonames=entry.geonames, lat=entry.lat, lon=entry.lon,
                 parent=entry.parent, country=entry.country))

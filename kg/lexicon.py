@@ -78,8 +78,9 @@ class Lexicon:
                 words = name_key.split()
                 self.longest = max(self.longest, len(words))
                 loose_key = loose(name_key)
-                # Tolerance only where a name is long enough not to collide by chance.
-                if len(loose_key.replace(" ", "")) >= 7:
+                # Tolerance only for names of several words, long enough not to collide
+                # by chance (السحول and الساحل share a loose form).
+                if " " in loose_key and len(loose_key.replace(" ", "")) >= 7:
                     self.loose_names[loose_key].append(entry.id)
                     loose_words = loose_key.split()
                     self.prefixes.update(" ".join(loose_words[:n]) for n in range(1, len(loose_words) + 1))
