@@ -8,20 +8,18 @@ file outside the package; a test checks that both give the same numbers.
 from __future__ import annotations
 
 import datetime as dt
-
 import json
 import re
 import unicodedata
 from pathlib import Path
 
+from kg import analyse
 from kg.extract import Extractor, Settings, analysis_json
 from kg.model import Article
 
 
 SYMMETRIC = {"ALLIED_WITH", "OPPOSES"}
 DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-# a full stop between two digits ("16.1") is a decimal point, not a sentence end
-SENT_END = re.compile(r"(?:[!?؟\n]|(?<!\d)\.|\.(?!\d))+")
 
 
 def norm(s: str) -> str:
@@ -49,13 +47,7 @@ def variants(s: str) -> set:
 
 
 def sentences(text: str):
-    spans, start = [], 0
-    for m in SENT_END.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+    return [(s.start, s.end) for s in analyse.sentences(text)]
 
 
 def sentence_of(spans, pos):
