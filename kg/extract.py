@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,7 +43,8 @@ class Extractor:
         entities = find_entities(text, sentences, tokens, self.lexicon, self.recogniser)
         dates_by_sentence = defaultdict(list)
         for date in find_dates(text, article.published):
-            dates_by_sentence[_sentence_at(sentences, date.start)].append(date)
+            if not _comparison_bound(text, date.start):
+                dates_by_sentence[_sentence_at(sentences, date.start)].append(date)
         events, claimants = find_events(text, sentences, tokens, entities, self.lexicon,
                                         dates_by_sentence, article.published)
         counts = []
@@ -70,6 +72,15 @@ def _recogniser():
         return default_recogniser()
     except (ImportError, OSError, FileNotFoundError):
         return None
+
+
+_SINCE_SUPERLATIVE = re.compile(r"(?:^|\s)ال[أا]\w{3}(?:\s+\S+){0,4}\s+منذ\s+(?:\S+\s+){0,6}$")
+
+
+def _comparison_bound(text: str, start: int) -> bool:
+    """Whether a date closes "the X-est since …" (الأعنف منذ … العام الماضي): the bound
+    of a comparison, not the date of the event."""
+    return bool(_SINCE_SUPERLATIVE.search(text[max(0, start - 80):start]))
 
 
 def _sentence_at(sentences: Sequence, pos: int) -> int:

@@ -62,3 +62,17 @@ def test_extraction_imports_no_camel_module_that_downloads():
             "'camel_tools.disambig', 'camel_tools.data', 'torch', 'transformers'))]; print(bad)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("sentence, bound", [
+    ("وهذه الغارات هي الأعنف على المدينة منذ أن وقعت الأطراف الهدنة العام الماضي", True),
+    ("وهو الهجوم الأكبر منذ عام 2015", True),
+    ("وتحاصر القوات منطقة هجين منذ نهاية عام 2017", False),
+    ("بدأت الحملة في الخامس من نوفمبر", False),
+])
+def test_a_comparison_bound_does_not_date_the_event(sentence, bound):
+    from kg.extract import _comparison_bound
+    from kg.dates import find_dates
+    import datetime as dt
+    [date] = find_dates(sentence, dt.date(2018, 8, 10))
+    assert _comparison_bound(sentence, date.start) is bound
