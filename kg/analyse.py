@@ -64,7 +64,7 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 @lru_cache(maxsize=200_000)
 def stems(word_key: str) -> tuple[str, ...]:
     """The key and its forms without leading و ف ب ل ك (the article ال is kept,
-    and ``لل`` becomes ``ال``), longest first, each at least two letters long."""
+    and ``لل`` becomes ``ال``), longest first; stripped forms keep at least two letters."""
     out = [word_key]
     base = [word_key]
     if word_key[:1] in _CONJUNCTIONS and len(word_key) > 3:
@@ -77,7 +77,7 @@ def stems(word_key: str) -> tuple[str, ...]:
             out.append(rest)
         if form is not word_key:
             out.append(form)
-    return tuple(sorted({form for form in out if len(form) >= 2}, key=lambda f: (-len(f), f)))
+    return tuple(sorted({form for form in out if len(form) >= 2 or form == word_key}, key=lambda f: (-len(f), f)))
 
 
 def sentences(text: str) -> tuple[Sentence, ...]:

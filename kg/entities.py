@@ -126,7 +126,7 @@ def find_entities(text: str, sentences: Sequence[Sentence], tokens_by_sentence: 
         sentence_found += _nisba_mentions(text, toks, lexicon, taken)
         sentence_found += _pattern_mentions(text, toks, taken, lexicon.common_words)
         if recogniser is not None:
-            sentence_found += _statistical_mentions(text, toks, taken, recogniser)
+            sentence_found += _statistical_mentions(text, toks, taken, recogniser, lexicon.common_words)
         found += sentence_found
     found = _resolve_capitals(found, text, lexicon)
     found = _resolve_collectives(found, text, tokens_by_sentence, lexicon)
@@ -321,9 +321,17 @@ def _found(text: str, toks: Sequence[Token], i: int, j: int, type_: str, how: st
     return Found(mention, "name:" + key(mention.text))
 
 
-def _statistical_mentions(text: str, toks: Sequence[Token], taken: list[bool], recogniser) -> list[Found]:
+def _statistical_mentions(text: str, toks: Sequence[Token], taken: list[bool], recogniser,
+                          common_words) -> list[Found]:
+    """Names the recogniser tags that no lexicon or pattern took, trimmed of everyday
+    words at either end (رود هاتفيا → رود); a span that starts with an everyday word
+    (صدام "clash", كيان "entity") is left out."""
     tags = recogniser.tag([t.text for t in toks])
     out, i = [], 0
+
+    def ordinary(tok: Token) -> bool:
+        return tok.key in common_words and tok.key not in GIVEN_NAMES
+
     while i < len(toks):
         tag = tags[i]
         if not tag.startswith("B-") or tag[2:] not in ("PER", "ORG", "LOC"):
@@ -332,12 +340,16 @@ def _statistical_mentions(text: str, toks: Sequence[Token], taken: list[bool], r
         j = i + 1
         while j < len(toks) and tags[j] == "I-" + tag[2:]:
             j += 1
-        if not any(taken[i:j]) and all(_is_name_word(t) or t.key in GIVEN_NAMES for t in toks[i:j]):
+        end = j
+        while end > i + 1 and ordinary(toks[end - 1]):
+            end -= 1
+        if not any(taken[i:end]) and not ordinary(toks[i]) \
+                and all(_is_name_word(t) or t.key in GIVEN_NAMES for t in toks[i:end]):
             type_ = {"LOC": "GPE"}.get(tag[2:], tag[2:])
             # One-word organisations and places the lexicons do not know are mostly noise.
-            if type_ == "PER" or j - i >= 2:
-                out.append(_found(text, toks, i, j, type_, "statistical"))
-                for k in range(i, j):
+            if type_ == "PER" or end - i >= 2:
+                out.append(_found(text, toks, i, end, type_, "statistical"))
+                for k in range(i, end):
                     taken[k] = True
         i = j
     return out
