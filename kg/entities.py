@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.analyse import key
+from kg.analyse import key, stems
 from kg.lexicon import Entry, Lexicon
 from kg.model import Entity, Mention, Sentence, Token
 
@@ -32,6 +32,7 @@ PLACE_NOUNS = {key(w): t for w, t in (
     ("معبر", "LOC"), ("ناحية", "GPE"), ("مديرية", "GPE"), ("قضاء", "GPE"), ("منطقة", "LOC"),
     ("جبل", "LOC"), ("سهل", "LOC"), ("نهر", "LOC"), ("ميناء", "LOC"), ("قاعدة", "LOC"),
     ("مستشفى", "LOC"), ("سجن", "LOC"), ("ساحة", "LOC"), ("شارع", "LOC"), ("وادي", "LOC"),
+    ("استاد", "LOC"), ("ملعب", "LOC"), ("معسكر", "LOC"), ("جامعة", "ORG"), ("مستوطنة", "GPE"),
 )}
 # First words of multi-word place names: خان شيخون، بستان القصر، دير الزور، تل أبيض.
 NAME_HEADS = {key(w) for w in (
@@ -159,7 +160,8 @@ def _lexicon_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken:
             continue
         j, entries, first = best
         entry = _choose(entries, [t.key for t in toks[max(0, i - 3):i]])
-        if not _plausible(entry, toks, i, j, first, lexicon):
+        coordinated = bool(out) and out[-1].mention.end == toks[i - 1].end if i else False
+        if not _plausible(entry, toks, i, j, first, lexicon, coordinated):
             i += 1
             continue
         mention = _span(text, toks, i, j, entry.type, "lexicon")
@@ -179,16 +181,19 @@ def _lexicon_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken:
 
 # Words before a small place's name that show it is a place: في إطار is "within the
 # framework", في بلدة إطار names a town.
-PLACE_CUES = {key(w) for w in ("في", "من", "إلى", "الى", "قرب", "نحو", "باتجاه", "حول", "بين", "شمال", "جنوب",
+PLACE_CUES = {key(w) for w in ("في", "من", "إلى", "الى", "على", "قرب", "نحو", "باتجاه", "حول", "بين", "شمال", "جنوب",
                                 "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ريف", "أطراف", "مدخل")}
 
 
-def _plausible(entry: Entry, toks: Sequence[Token], i: int, j: int, first: str, lexicon: Lexicon) -> bool:
+def _plausible(entry: Entry, toks: Sequence[Token], i: int, j: int, first: str, lexicon: Lexicon,
+               coordinated: bool = False) -> bool:
     """Whether a one-word match is a name here rather than an everyday word (أفاد، إطار، حصار)."""
     if j - i > 1 or entry.kind == "country":
         return True
     previous = set(toks[i - 1].stems) if i else set()
     introduced = bool(previous & PLACE_NOUNS.keys()) or bool(previous & ROLE_NOUNS)
+    if entry.kind == "province" or (toks[i].key[:1] == "و" and coordinated):
+        return True  # provinces are no everyday words; نينوى وديالى: the list names places
     if first in lexicon.common_words or first.removeprefix("ال") in lexicon.common_words:
         return introduced
     if entry.kind in ("village", "town"):
@@ -220,10 +225,11 @@ def _choose(entries: list[Entry], previous_keys: list[str]) -> Entry:
     country before a city before anything else."""
     cue = ""
     for word in reversed(previous_keys):
-        if word in PROVINCE_CUES:
+        forms = set(stems(word))
+        if forms & PROVINCE_CUES:
             cue = "province"
             break
-        if word in CITY_CUES:
+        if forms & CITY_CUES:
             cue = "city"
             break
 
@@ -362,8 +368,8 @@ def _resolve_capitals(found: list[Found], text: str, lexicon: Lexicon) -> list[F
         before = text[max(0, f.mention.start - 12):f.mention.start]
         words = before.split()
         clitic = before[-1:] if before and not before[-1].isspace() else ""
-        word = key(words[-1]) if words and not clitic else ""
-        return clitic in ("ب", "ل") or word in PLACE_BEFORE_CAPITAL or word.removeprefix("و") in PLACE_BEFORE_CAPITAL
+        word = stems(key(words[-1])) if words and not clitic else ()
+        return clitic in ("ب", "ل") or bool(set(word) & PLACE_BEFORE_CAPITAL)
 
     places = {f.ref for f in found if f.ref in CAPITALS and f.mention.how == "lexicon" and as_place(f)}
     out = []
