@@ -368,8 +368,9 @@ def _resolve_capitals(found: list[Found], text: str, lexicon: Lexicon) -> list[F
         before = text[max(0, f.mention.start - 12):f.mention.start]
         words = before.split()
         clitic = before[-1:] if before and not before[-1].isspace() else ""
-        word = stems(key(words[-1])) if words and not clitic else ()
-        return clitic in ("ب", "ل") or bool(set(word) & PLACE_BEFORE_CAPITAL)
+        word = key(words[-1]) if words and not clitic else ""
+        forms = set(stems(word)) | {word.removeprefix("و")}  # وفي: stems keep three-letter words whole
+        return clitic in ("ب", "ل") or bool(forms & PLACE_BEFORE_CAPITAL)
 
     places = {f.ref for f in found if f.ref in CAPITALS and f.mention.how == "lexicon" and as_place(f)}
     out = []
