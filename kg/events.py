@@ -4,6 +4,7 @@ modality and the claimant who reported them."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 from collections.abc import Sequence
 
@@ -41,7 +42,7 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
             claimant = claimants[sentence.index - 1]  # وأضاف … continues the last speaker
         if claimant:
             claimants[sentence.index] = claimant
-        found = [hit for hit in _triggers(toks) if not _inside_mention(toks, hit, in_sentence)]
+        found = _sending_aid([hit for hit in _triggers(toks) if not _inside_mention(toks, hit, in_sentence)])
         spans = [(toks[i].start, toks[j - 1].end) for i, (j, *_rest) in found]
         for n, (i, (j, type_, mode, trigger)) in enumerate(found):
             start, end = spans[n]
@@ -54,7 +55,8 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
                 source=claimant, modality=_modality(toks, i),
                 confidence=round(0.4 + 0.15 * bool(actors) + 0.15 * bool(places) + 0.1 * (j - i > 1), 2),
             ))
-    return tuple(_one_per_type(_inherit_actors(_inherit_dates(events)))), claimants
+    headline = bool(sentences) and text[sentences[0].end - 1:sentences[0].end] == "\n"
+    return tuple(_one_per_type(_inherit_actors(_inherit_dates(events, headline)))), claimants
 
 
 def _inherit_actors(events: list[Event]) -> list[Event]:
@@ -73,20 +75,35 @@ def _inherit_actors(events: list[Event]) -> list[Event]:
     return out
 
 
-def _inherit_dates(events: list[Event]) -> list[Event]:
-    """A headline event takes the date of the nearest event of the same type that the
-    article dates: the headline's strike is the body's strike."""
+def _inherit_dates(events: list[Event], headline: bool) -> list[Event]:
+    """Dates for the events their sentence does not date. A headline event takes the date
+    of the nearest body event of its type (the headline's strike is the body's strike);
+    any other takes the day the article dates most often, when it dates one: the story's
+    day is usually stated once and then assumed. Only with neither does the publication
+    date stand in, flagged as a fallback."""
     dated = [e for e in events if e.date and not e.date_is_fallback]
+    days = Counter(e.date for e in dated if e.date_precision == "day")
+    story_day = days.most_common(1)[0][0] if days else None
     out = []
     for event in events:
-        if event.date_is_fallback and event.sentence == 0:  # the headline
-            same = [d for d in dated if d.type == event.type]
+        if event.date_is_fallback:
+            same = [d for d in dated if d.type == event.type] if headline and event.sentence == 0 else []
             if same:
                 source = min(same, key=lambda d: (abs(d.sentence - event.sentence), d.sentence))
                 event = replace(event, date=source.date, date_precision=source.date_precision,
                                 date_is_fallback=False, confidence=round(event.confidence - 0.1, 2))
+            elif story_day:
+                event = replace(event, date=story_day, date_precision="day", date_is_fallback=False,
+                                confidence=round(event.confidence - 0.1, 2))
         out.append(event)
     return out
+
+
+def _sending_aid(found):
+    """أرسلت … مساعدات: sending aid is AID, not a deployment."""
+    aid_at = [i for i, (_j, type_, *_rest) in found if type_ == "AID"]
+    return [(i, hit) for i, hit in found
+            if not (hit[1] == "MOBILIZE" and any(0 < a - i <= 4 for a in aid_at))]
 
 
 def _inside_mention(toks, hit, in_sentence) -> bool:

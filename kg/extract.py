@@ -43,7 +43,8 @@ class Extractor:
         entities = find_entities(text, sentences, tokens, self.lexicon, self.recogniser)
         dates_by_sentence = defaultdict(list)
         for date in find_dates(text, article.published):
-            if not _comparison_bound(text, date.start):
+            if not _comparison_bound(text, date.start) and not (
+                    date.precision == "year" and _SINCE_START.search(text[max(0, date.start - 60):date.start])):
                 dates_by_sentence[_sentence_at(sentences, date.start)].append(date)
         events, claimants = find_events(text, sentences, tokens, entities, self.lexicon,
                                         dates_by_sentence, article.published)
@@ -75,6 +76,10 @@ def _recogniser():
 
 
 _SINCE_SUPERLATIVE = re.compile(r"(?:^|\s)ال[أا]\w{3}(?:\s+\S+){0,4}\s+منذ\s+(?:\S+\s+){0,6}$")
+
+
+# "منذ بدء النزاع في سوريا عام 2011": the year a background conflict began.
+_SINCE_START = re.compile(r"منذ\s+(?:بدء|بداية|اندلاع|انطلاق)\s+(?:\S+\s+){0,5}$")
 
 
 def _comparison_bound(text: str, start: int) -> bool:

@@ -1,0 +1,96 @@
+"""Event triggers, roles, modality, attribution and dates on sentences we wrote."""
+
+import datetime as dt
+
+import pytest
+
+from kg.model import Article
+
+PUBLISHED = dt.date(2018, 6, 9)  # a Saturday
+
+
+def _analyse(extractor, text):
+    return extractor.extract(Article(id="t", text=text, published=PUBLISHED))
+
+
+def _label(analysis, entity_id):
+    return next(e.label_en or e.label_ar for e in analysis.entities if e.id == entity_id)
+
+
+@pytest.mark.parametrize("sentence, plover, mode", [
+    ("قصفت طائرات روسية بلدة في ريف إدلب.", "ASSAULT", "shelling"),
+    ("شنت الطائرات غارات جوية على مدينة الرقة.", "ASSAULT", "aerial"),
+    ("التقى وزير الخارجية الروسي نظيره التركي في أنقرة.", "CONSULT", None),
+    ("دعا مجلس الأمن إلى وقف فوري لإطلاق النار في سوريا.", "REQUEST", None),
+    ("استخدمت روسيا حق النقض ضد مشروع القرار.", "REJECT", None),
+    ("اتهمت الحكومة العراقية تنظيم داعش بتنفيذ الهجوم.", "ACCUSE", None),
+    ("تظاهر الآلاف في بغداد احتجاجا على الفساد.", "PROTEST", None),
+    ("اعتقلت قوات الأمن التركية عشرات الأشخاص.", "COERCE", None),
+    ("انسحبت وحدات حماية الشعب من مدينة منبج.", "RETREAT", None),
+    ("فرضت الولايات المتحدة عقوبات على إيران.", "SANCTION", None),
+    ("أرسلت الأمم المتحدة مساعدات إلى الغوطة الشرقية.", "AID", None),
+])
+def test_triggers_map_to_plover_types(extractor, sentence, plover, mode):
+    events = _analyse(extractor, sentence).events
+    assert any(e.type == plover and (mode is None or e.mode == mode) for e in events), events
+
+
+def test_a_ceasefire_is_not_an_attack_and_a_name_is_not_a_meeting(extractor):
+    a = _analyse(extractor, "طالبت الهيئة العليا للمفاوضات بوقف إطلاق النار.")
+    assert {e.type for e in a.events} == {"REQUEST"}
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("قصفت الطائرات مدينة حلب.", "asserted"),
+    ("لن تقصف الطائرات مدينة حلب.", "negated"),
+    ("لم يتوقف القصف على حلب.", "negated"),
+    ("سيبحث الوزراء الوضع في حلب.", "future"),
+    ("قد تشن القوات هجوما على إدلب.", "hypothetical"),
+])
+def test_modality(extractor, sentence, modality):
+    events = _analyse(extractor, sentence).events
+    assert events and events[0].modality == modality
+
+
+def test_the_claimant_is_kept_apart_from_the_actor(extractor):
+    a = _analyse(extractor, "وأفاد المرصد السوري لحقوق الإنسان أن طائرات روسية قصفت بلدة التح.")
+    [event] = [e for e in a.events if e.type == "ASSAULT"]
+    assert _label(a, event.source) == "Syrian Observatory for Human Rights"
+    assert event.source not in event.actors
+
+
+def test_speech_continued_by_wa_adaf_keeps_its_claimant(extractor):
+    a = _analyse(extractor, "وقال المرصد السوري لحقوق الإنسان إن القصف استهدف حلب. وأضاف أن الغارات استهدفت إدلب.")
+    assert {_label(a, e.source) for e in a.events if e.source} == {"Syrian Observatory for Human Rights"}
+    assert all(e.source for e in a.events)
+
+
+def test_actor_target_and_place(extractor):
+    a = _analyse(extractor, "شنت قوات النظام هجوما على مواقع المعارضة في مدينة حلب.")
+    [event] = [e for e in a.events if e.type == "ASSAULT"]
+    assert [_label(a, x) for x in event.actors] == ["Syrian government"]
+    assert [_label(a, x) for x in event.targets] == ["Syrian opposition"]
+    assert "Aleppo" in [_label(a, x) for x in event.places]
+
+
+def test_a_neighbourhood_brings_its_city(extractor):
+    a = _analyse(extractor, "قصفت قوات النظام مدينة حلب. وطال القصف حي الكلاسة.")
+    last = [e for e in a.events if e.sentence == 1][0]
+    assert {_label(a, x) for x in last.places} == {"الكلاسة", "Aleppo"}
+
+
+@pytest.mark.parametrize("sentence, date, precision, fallback", [
+    ("قصفت الطائرات حلب الجمعة.", "2018-06-08", "day", False),
+    ("قصفت الطائرات حلب أمس.", "2018-06-08", "day", False),
+    ("قصفت الطائرات حلب في الخامس من أيار.", "2018-05-05", "day", False),
+    ("قصفت الطائرات حلب.", "2018-06-09", "day", True),
+])
+def test_event_dates(extractor, sentence, date, precision, fallback):
+    [event] = _analyse(extractor, sentence).events
+    assert (event.date, event.date_precision, event.date_is_fallback) == (date, precision, fallback)
+
+
+def test_an_undated_event_takes_the_day_the_story_states(extractor):
+    a = _analyse(extractor, "قصفت الطائرات مدينة حلب الخميس. واستهدف القصف أحياء المدينة.")
+    assert [e.date for e in a.events] == ["2018-06-07", "2018-06-07"]
+    assert not any(e.date_is_fallback for e in a.events)
