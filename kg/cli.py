@@ -84,6 +84,8 @@ def ingest(
     typer.echo(f"{report.stored} stored, {report.replaced} replaced, {report.unchanged} unchanged, "
                f"{len(report.errors)} failed in {elapsed:.1f}s ({report.done / max(elapsed, 1e-9):.1f} articles/s) "
                f"→ {_store(store)}", err=True)
+    if report.links is not None:
+        typer.echo(f"{report.links} event links across articles", err=True)
     if report.errors:
         raise typer.Exit(1)
 
@@ -250,6 +252,34 @@ def _text_out(path: Path | None):
 
 def _binary_out(path: Path | None):
     return path.open("wb") if path else _Stdout(sys.stdout.buffer)
+
+
+@app.command()
+def link(store: StoreOption = None,
+         window: Annotated[int, typer.Option(help="Days two reports of one event may differ by.")] = 2) -> None:
+    """Recompute the links between reports of the same event in different articles."""
+    from kg.link import link_events
+    from kg.store import open_store
+
+    try:
+        count = link_events(open_store(_store(store), create=False), window)
+    except KgError as err:
+        raise _fail(err)
+    typer.echo(f"{count} event links across articles", err=True)
+
+
+@app.command()
+def unlink(link_iri: Annotated[str, typer.Argument(help="The IRI of an event link (kg:EventLink).")],
+           store: StoreOption = None) -> None:
+    """Reject an event link: its events count as separate events from now on."""
+    from kg.link import unlink as reject
+    from kg.store import open_store
+
+    try:
+        reject(open_store(_store(store), create=False), link_iri)
+    except KgError as err:
+        raise _fail(err)
+    typer.echo(f"unlinked {link_iri}", err=True)
 
 
 @app.command()

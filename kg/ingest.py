@@ -11,6 +11,7 @@ from kg import __version__
 from kg.errors import KgError, ReadError
 from kg.extract import Extractor, Settings
 from kg.graph import article_iri, background_quads, quads
+from kg.link import link_events
 from kg.read import read_articles
 from kg.store import open_store, write_article
 
@@ -20,6 +21,7 @@ class IngestReport:
     stored: int = 0
     replaced: int = 0
     unchanged: int = 0
+    links: int | None = None  # event links across articles, when recomputed
     errors: list[KgError] = field(default_factory=list)
 
     @property
@@ -54,5 +56,7 @@ def ingest(paths: Iterable[str | Path], *, store: str | Path | None = None, sett
                 setattr(report, outcome, getattr(report, outcome) + 1)
         if progress:
             progress(report)
+    if report.stored or report.replaced:
+        report.links = link_events(target)
     target.flush()
     return report

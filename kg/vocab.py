@@ -58,6 +58,8 @@ K = _terms(
     "countType", "number", "low", "high", "qualifier", "counted", "countOf",
     # relations
     "subject", "predicate", "object", "isBackground",
+    # the same real event reported by several articles
+    "EventLink", "member", "linkEvidence", "rejected",
     # provenance of the store
     "kgVersion", "ontologyVersion",
     # individuals
