@@ -76,3 +76,29 @@ def test_a_comparison_bound_does_not_date_the_event(sentence, bound):
     import datetime as dt
     [date] = find_dates(sentence, dt.date(2018, 8, 10))
     assert _comparison_bound(sentence, date.start) is bound
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+_PIECES = st.sampled_from([
+    "قصفت", "القوات الروسية", "مدينة حلب", "وبحلب", "للرقة", "المرصد السوري لحقوق الإنسان", "أمس", "السبت",
+    "قتل 12 مدنيا", "٤٥ طفلا", "حي الكلاسة", "رامي عبد الرحمن", "وقال", "لن", "سيبحث", "في", "على", "ضد",
+    "الخامس من نوفمبر", "\u0640", "\u064e", "\u200f", "\u200d", "\u00a0", "، ", ". ", "\n", "«", "»", "ABC", "2016",
+])
+_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_TEXT)
+def test_any_text_extracts_with_offsets_that_slice_and_the_same_output_twice(extractor, text):
+    import datetime as dt
+    from kg.model import Article
+    article = Article(id="p", text=text, published=dt.date(2016, 12, 10))
+    first = analysis_json(extractor.extract(article))
+    assert analysis_json(extractor.extract(article)) == first
+    for entity in first["entities"]:
+        for m in entity["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+    for key in ("events", "counts", "relations"):
+        for item in first[key]:
+            assert text[item["start"]:item["end"]] == item["text"]
