@@ -17,9 +17,12 @@ totals (``300 بين قتيل وجريح``), the missing and people under rubble
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 from dataclasses import dataclass
 
-from kg.numbers import NumberHit, Token, fold, fold_word, lookup, lookup_definite, number_hits, readings, tokenize
+from kg.numbers import NumberHit, Token, fold_word, lookup, lookup_definite, readings, scan
 
 __all__ = ["CountMention", "find_counts"]
 
@@ -290,22 +293,21 @@ class _Found:
 class _Scanner:
     """Finds the counts of one token list."""
 
-    def __init__(self, tokens: tuple[Token, ...], hits: tuple[NumberHit, ...]):
+    def __init__(self, tokens: tuple[Token, ...], words: tuple[str | None, ...], hits: tuple[NumberHit, ...]):
         self.tokens = tokens
+        self.words = words
         self.n = len(tokens)
         self.hits = hits
         self.hit_cores = {h.core for h in hits}
-        self.sentence_of: list[int] = []
-        sentence = 0
-        for tok in tokens:
-            self.sentence_of.append(sentence)
-            if tok.kind == "punct" and tok.text in _SENTENCE_ENDS:
-                sentence += 1
+        # the sentence of token i is the number of sentence ends before it; only a
+        # mark's text can be one of _SENTENCE_ENDS, so the texts alone find them
+        self.sentence_ends = list(itertools.compress(
+            range(self.n), map(_SENTENCE_ENDS.__contains__, map(operator.itemgetter(1), tokens))))
 
     def word(self, i: int) -> str | None:
         """Return token ``i`` when it is an Arabic word, else None."""
-        if 0 <= i < self.n and self.tokens[i].kind == "ar":
-            return self.tokens[i].text
+        if 0 <= i < self.n:
+            return self.words[i]
         return None
 
     def punct(self, i: int) -> str | None:
@@ -597,7 +599,7 @@ class _Scanner:
             nxt = self.word(hit.last)
             if _person(nxt) is None and _casualty(nxt) is None:
                 return None
-        sentence = self.sentence_of[hit.core]
+        sentence = bisect.bisect_left(self.sentence_ends, hit.core)
         if m.kind == "dual":
             dual = lookup_definite(self.tokens[hit.core].text, _DUALS)
             if dual is None:
@@ -694,9 +696,9 @@ def _int(x: int | float | None) -> int | None:
 
 def find_counts(text: str) -> tuple[CountMention, ...]:
     """Return the counts of people in ``text``, in order, each with its offsets into ``text``."""
-    folded = fold(text)
-    tokens = tokenize(folded)
-    scanner = _Scanner(tokens, number_hits(tokens))
+    scanned = scan(text)
+    folded, tokens = scanned.folded, scanned.tokens
+    scanner = _Scanner(tokens, scanned.words, scanned.hits)
     out = []
     for f in scanner.run():
         fstart = tokens[f.first].start + f.offset

@@ -26,10 +26,13 @@ Conventions (they follow ``shared/gold/GUIDE.md``):
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import math
+import operator
 from dataclasses import dataclass
 
-from kg.numbers import Folded, NumberHit, Token, fold, fold_word, number_hits, readings, tokenize
+from kg.numbers import Folded, NumberHit, Token, fold_word, readings, scan
 
 __all__ = ["DateMention", "find_dates"]
 
@@ -264,10 +267,11 @@ def _year(year: int) -> tuple[str, str]:
 class _Scanner:
     """Finds the date candidates of one folded text."""
 
-    def __init__(self, folded: Folded, tokens: tuple[Token, ...], hits: tuple[NumberHit, ...],
-                 published: dt.date | None):
+    def __init__(self, folded: Folded, tokens: tuple[Token, ...], words: tuple[str | None, ...],
+                 hits: tuple[NumberHit, ...], published: dt.date | None):
         self.folded = folded
         self.tokens = tokens
+        self.words = words
         self.n = len(tokens)
         self.published = published
         self.hits_at = {h.core: h for h in hits}
@@ -278,8 +282,8 @@ class _Scanner:
     # -- token helpers
     def word(self, i: int) -> str | None:
         """Return token ``i`` when it is an Arabic word, else None."""
-        if 0 <= i < self.n and self.tokens[i].kind == "ar":
-            return self.tokens[i].text
+        if 0 <= i < self.n:
+            return self.words[i]
         return None
 
     def num(self, i: int) -> str | None:
@@ -323,15 +327,38 @@ class _Scanner:
 
     # -- the detectors
     def run(self) -> list[_Candidate]:
-        """Return every date candidate, overlapping ones included."""
-        for i in range(self.n):
-            self.absolute(i)
-            self.numeric(i)
-            if self.published is not None:
-                self.relative_day(i)
-                self.weekday(i)
-                self.period(i)
-                self.ago(i)
+        """Return every date candidate, overlapping ones included.
+
+        Each detector starts from a word of its own (a month name, اليوم, a weekday,
+        الشهر, قبل ...) or a number at the token, so it runs only at the tokens whose
+        flags (``_date_flags``) say it may find something there; the order in which
+        candidates are recorded is the order of running every detector everywhere.
+        """
+        relative = self.published is not None
+        tokens = self.tokens
+        flags = list(map(_date_flags, self.words))  # marks and Latin words start no date
+        for i in itertools.compress(range(self.n), map("num".__eq__, map(operator.itemgetter(0), tokens))):
+            flags[i] = _IS_NUMBER  # a token's kind is its first field
+        for h in self.hits:
+            if h.mention.kind == "ordinal":
+                flags[h.core] |= _MAY_ABSOLUTE  # "الخامس من نوفمبر"
+        for i in itertools.compress(range(self.n), flags):
+            if flags[i] & _IS_NUMBER:
+                self.absolute(i)
+                self.numeric(i)
+                continue
+            flag = flags[i]
+            if flag & _MAY_ABSOLUTE:
+                self.absolute(i)
+            if relative:
+                if flag & _MAY_RELATIVE_DAY:
+                    self.relative_day(i)
+                if flag & _MAY_WEEKDAY:
+                    self.weekday(i)
+                if flag & _MAY_PERIOD:
+                    self.period(i)
+                if flag & _MAY_AGO:
+                    self.ago(i)
         self.years()
         self.merge_weekdays()
         return self.out
@@ -949,6 +976,43 @@ class _Scanner:
                 self.add(start, offset, end, _year(year), False)
 
 
+_MAY_ABSOLUTE, _MAY_RELATIVE_DAY, _MAY_WEEKDAY, _MAY_PERIOD, _MAY_AGO, _IS_NUMBER = 1, 2, 4, 8, 16, 32
+_MONTH_STEMS = frozenset(_MONTHS_1) | frozenset(_MONTHS_2_FIRST)
+_RELATIVE_DAY_STEMS = frozenset({_TODAY, _YESTERDAY, _THE_YESTERDAY, _FIRST, _TOMORROW, _TOMORROW_N, _W("الغد")})
+_PERIOD_STEMS = frozenset({_THE_MONTH, _THE_YEAR, _THE_YEAR_F, _THE_WEEK, _THE_DAYS})
+_AGO_STEMS = frozenset({_BEFORE, _SINCE})
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _date_flags(word: str | None) -> int:
+    """Return which detectors can start at the Arabic word ``word`` (``_MAY_*`` bits).
+
+    ``absolute`` needs a month name (or a day number, checked apart), ``relative_day``
+    اليوم / أمس / أول / غدا / غد, ``weekday`` a weekday name (a bare one after يوم),
+    ``period`` الشهر / العام / السنة / الأسبوع / الأيام and ``ago`` قبل / منذ, each
+    among the word's clitic readings; elsewhere the detector returns at once.
+    A token that is no Arabic word (``word`` None) gets no flag here; ``run`` adds
+    ``_IS_NUMBER`` to the digit runs.
+    """
+    if word is None:
+        return 0
+    flags = 0
+    for _offset, stem in readings(word):
+        if stem in _MONTH_STEMS:
+            flags |= _MAY_ABSOLUTE
+        if stem in _RELATIVE_DAY_STEMS:
+            flags |= _MAY_RELATIVE_DAY
+        if stem in _WEEKDAYS:
+            flags |= _MAY_WEEKDAY
+        if stem in _PERIOD_STEMS:
+            flags |= _MAY_PERIOD
+        if stem in _AGO_STEMS:
+            flags |= _MAY_AGO
+    if word in _BARE_WEEKDAYS:
+        flags |= _MAY_WEEKDAY
+    return flags
+
+
 def _longest(candidates: list[_Candidate]) -> list[_Candidate]:
     """Return the candidates that survive overlap resolution: the longest span wins."""
     chosen: list[_Candidate] = []
@@ -960,9 +1024,9 @@ def _longest(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
     """Return the dates of ``text`` in order, resolved against ``published`` where relative."""
-    folded = fold(text)
-    tokens = tokenize(folded)
-    scanner = _Scanner(folded, tokens, number_hits(tokens), published)
+    scanned = scan(text)
+    folded = scanned.folded
+    scanner = _Scanner(folded, scanned.tokens, scanned.words, scanned.hits, published)
     out = []
     for c in _longest(scanner.run()):
         start, end = folded.span(c.fstart, c.fend)

@@ -11,16 +11,20 @@ diacritics, tatweel or direction marks; one alef; ي for ى; ه for ة; ASCII di
 into a shadow copy that keeps, for every folded character, the index of the
 original character it came from. Matching runs on the shadow; spans are mapped back.
 ``kg.dates`` and ``kg.counts`` share that machinery (``fold``, ``tokenize``,
-``number_hits``), so the three modules read the text the same way.
+``number_hits``), so the three modules read the text the same way; ``scan`` does
+all three and caches the result, so that the modules read a given text only once.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["NumberMention", "find_numbers"]
 
@@ -88,11 +92,14 @@ def _is_mark(c: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """The folded shadow of a text and, per folded character, its index in the source."""
+    """The folded shadow of a text and, per folded character, its index in the source.
+
+    ``index`` is a ``range`` where folding dropped nothing, else a tuple.
+    """
 
     source: str
     text: str
-    index: tuple[int, ...]
+    index: Sequence[int]
 
     def span(self, fstart: int, fend: int) -> tuple[int, int]:
         """Return the source span of the folded span ``[fstart, fend)`` (fend > fstart).
@@ -107,16 +114,40 @@ class Folded:
         return start, end
 
 
+# A character that folding drops is written as this mark first, so that the shadow
+# keeps the length of the source while the dropped places are found. It is itself a
+# dropped character (a format control), and nothing that is kept folds to it.
+_DROPPED = "\u2060"
+_DROPPED_RUN = re.compile(_DROPPED + "+")
+
+
+class _FoldTable(dict):
+    """``str.translate`` table of ``_fold_char``, filled on first sight of each character."""
+
+    __slots__ = ()
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code)) or _DROPPED
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> Folded:
     """Return the folded shadow of ``text`` with its index table back into ``text``."""
-    chars: list[str] = []
+    shadow = text.translate(_FOLD_TABLE)  # one character for each source character
+    n = len(text)
+    if _DROPPED not in shadow:
+        return Folded(text, shadow, range(n))
     index: list[int] = []
-    for i, c in enumerate(text):
-        f = _fold_char(c)
-        if f:
-            chars.append(f)
-            index.append(i)
-    return Folded(text, "".join(chars), tuple(index))
+    kept = 0
+    for m in _DROPPED_RUN.finditer(shadow):
+        index.extend(range(kept, m.start()))
+        kept = m.end()
+    index.extend(range(kept, n))
+    return Folded(text, shadow.replace(_DROPPED, ""), tuple(index))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -127,8 +158,7 @@ def fold_word(word: str) -> str:
 
 # --------------------------------------------------------------------------- tokens
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A token of the folded text: ``kind`` is ``num``, ``ar``, ``word`` or ``punct``."""
 
     kind: str
@@ -149,14 +179,16 @@ _TOKEN_RE = re.compile(
 def tokenize(folded: Folded) -> tuple[Token, ...]:
     """Return the tokens of a folded text: digit runs, Arabic words, other words, marks."""
     out: list[Token] = []
-    previous_end = 0
+    append = out.append
+    new = tuple.__new__
+    index = folded.index
+    previous_end = -1  # no gap before the first token
     for m in _TOKEN_RE.finditer(folded.text):
-        kind = m.lastgroup or "punct"
         start, end = m.span()
         # A dropped character between two tokens (tatweel in لـ48) leaves no trace in
         # the shadow, so adjacency is read from the source indices.
-        gap = bool(out) and (start > previous_end or folded.index[start] > folded.index[start - 1] + 1)
-        out.append(Token(kind, m.group(), start, end, gap))
+        gap = previous_end >= 0 and (start > previous_end or index[start] > index[start - 1] + 1)
+        append(new(Token, (m.lastgroup or "punct", m.group(), start, end, gap)))
         previous_end = end
     return tuple(out)
 
@@ -311,6 +343,8 @@ _POST_QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
         ("على الأكثر", "up to"), ("تقريبا", "about"), ("ونيف", "more than"),
     ))
 
+_POST_QUALIFIER_FIRSTS = frozenset(phrase[0] for phrase, _q in _POST_QUALIFIERS)
+
 # Words after which a four-digit number is a calendar year.
 _YEAR_WORDS = {fold_word(w) for w in ("عام", "العام", "عامي", "سنة", "السنة", "سنتي")}
 _YEAR_PREPOSITIONS = {fold_word(w) for w in (
@@ -418,15 +452,16 @@ def _intish(x: float) -> int | float:
 class _Scanner:
     """Finds the numbers of one token list."""
 
-    def __init__(self, tokens: tuple[Token, ...]):
+    def __init__(self, tokens: tuple[Token, ...], words: tuple[str | None, ...] | None = None):
         self.tokens = tokens
         self.n = len(tokens)
+        self.words = words if words is not None else arabic_words(tokens)
 
     # -- helpers
     def word(self, i: int) -> str | None:
         """Return the text of token ``i`` when it is an Arabic word, else None."""
-        if 0 <= i < self.n and self.tokens[i].kind == "ar":
-            return self.tokens[i].text
+        if 0 <= i < self.n:
+            return self.words[i]
         return None
 
     def is_punct(self, i: int, chars: set[str] | str) -> bool:
@@ -652,17 +687,52 @@ for _w in _VAGUE:
     _ALL_FIRST[_w] = "vague" if _w not in _SCALES else "scale"
 
 
-def number_hits(tokens: tuple[Token, ...]) -> tuple[NumberHit, ...]:
+@functools.lru_cache(maxsize=1 << 17)
+def _may_start_number(word: str | None) -> bool:
+    """Return whether the Arabic word ``word`` can begin a number.
+
+    A cheap filter for ``number_hits``: False where the dual, ordinal and cardinal
+    readers all find nothing at the word, because each of them starts from a lookup
+    of the word's own readings.
+    """
+    if word is None:
+        return False
+    if lookup_definite(word, _DUAL_NOUNS) is not None:
+        return True
+    for _offset, stem in readings(word):
+        definite = stem.startswith("ال")
+        plain = stem[2:] if definite else stem
+        if plain in _ORDINAL_UNITS or stem in _ALL_FIRST:
+            return True
+        if definite and ((plain in _TENS and plain.endswith("ين")) or (stem not in _MONDAY and plain in _ALL_FIRST)):
+            return True
+    return False
+
+
+def arabic_words(tokens: tuple[Token, ...]) -> tuple[str | None, ...]:
+    """Return, per token, its text when it is an Arabic word, else None."""
+    return tuple([tok.text if tok.kind == "ar" else None for tok in tokens])
+
+
+def number_hits(tokens: tuple[Token, ...], words: tuple[str | None, ...] | None = None) -> tuple[NumberHit, ...]:
     """Return every number in ``tokens`` with its token positions (for kg.dates and kg.counts).
 
     The returned mentions carry folded offsets in ``fstart``/``fend``; their
     ``start``/``end``/``text`` are left for ``find_numbers`` to fill from the source.
+    ``words`` is ``arabic_words(tokens)`` where the caller has it.
     """
-    scanner = _Scanner(tokens)
+    scanner = _Scanner(tokens, words)
     raws: list[_Raw] = []
     i = 0
-    n = len(tokens)
-    while i < n:
+    # No number starts at a mark, a Latin word or most Arabic words: only digit runs
+    # and the words that ``_may_start_number`` lets through are visited, in order.
+    starts = [tok.kind == "num" for tok in tokens]
+    for k in itertools.compress(range(len(tokens)), map(_may_start_number, scanner.words)):
+        starts[k] = True
+    for at in itertools.compress(range(len(tokens)), starts):
+        if at < i:
+            continue  # inside a number or a cluster read before
+        i = at
         tok = tokens[i]
         if tok.kind == "num":
             skip = _date_or_time_cluster(tokens, i)
@@ -837,9 +907,24 @@ def _match_back(scanner: _Scanner, end: int, phrase: tuple[str, ...]) -> int | N
     return start
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def _pre_qualifiers_ending(last: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Return the pre-qualifiers, in order, that can end with the word ``last``.
+
+    ``_match_back`` needs the last word of a longer phrase as it is, and for a
+    one-word phrase a reading of the word: the other phrases cannot match.
+    """
+    stems = {stem for _o, stem in readings(last)}
+    return tuple((phrase, qualifier) for phrase, qualifier in _PRE_QUALIFIERS
+                 if (phrase[-1] == last if len(phrase) > 1 else phrase[0] in stems))
+
+
 def _pre_qualifier(scanner: _Scanner, core: int) -> tuple[int, str] | None:
     """Return ``(first token, qualifier)`` for a qualifier phrase just before ``core``."""
-    for phrase, qualifier in _PRE_QUALIFIERS:
+    last = scanner.word(core - 1)
+    if last is None:
+        return None  # every phrase ends with a word
+    for phrase, qualifier in _pre_qualifiers_ending(last):
         start = _match_back(scanner, core, phrase)
         if start is not None:
             return start, qualifier
@@ -848,6 +933,9 @@ def _pre_qualifier(scanner: _Scanner, core: int) -> tuple[int, str] | None:
 
 def _post_qualifier(scanner: _Scanner, stop: int) -> tuple[int, str] | None:
     """Return ``(stop, qualifier)`` for a qualifier phrase starting at token ``stop``."""
+    first = scanner.word(stop)
+    if first is None or first not in _POST_QUALIFIER_FIRSTS:
+        return None  # every phrase starts with a word of _POST_QUALIFIER_FIRSTS
     for phrase, qualifier in _POST_QUALIFIERS:
         if all(scanner.word(stop + k) == w for k, w in enumerate(phrase)):
             return stop + len(phrase), qualifier
@@ -926,9 +1014,34 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
     Clock times and numeric dates (``06:50``, ``10/12/2016``) are not returned;
     ``kg.dates`` reads those.
     """
+    scanned = scan(text)
+    return tuple(resolve(scanned.folded, hit) for hit in scanned.hits)
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """A text read once for kg.numbers, kg.dates and kg.counts.
+
+    ``words`` holds, per token, its text when it is an Arabic word, else None.
+    """
+
+    folded: Folded
+    tokens: tuple[Token, ...]
+    words: tuple[str | None, ...]
+    hits: tuple[NumberHit, ...]
+
+
+@functools.lru_cache(maxsize=8)
+def scan(text: str) -> Scanned:
+    """Return ``text`` folded, tokenised and with its numbers found.
+
+    The result depends on the text alone and nothing in it is mutable, so it is
+    cached: ``find_dates`` and ``find_counts`` on the same article share one reading.
+    """
     folded = fold(text)
     tokens = tokenize(folded)
-    return tuple(resolve(folded, hit) for hit in number_hits(tokens))
+    words = arabic_words(tokens)
+    return Scanned(folded, tokens, words, number_hits(tokens, words))
 
 
 def resolve(folded: Folded, hit: NumberHit) -> NumberMention:

@@ -267,3 +267,19 @@ def test_never_raises_and_offsets_slice_the_source(text):
         assert c.type in ("KILL", "WOUND", "DISPLACE", "ARREST", "KIDNAP", "EVACUATE", "AFFECT")
         assert isinstance(c.number, int)
     assert find_counts(text) == found
+
+
+def test_counts_are_the_same_whether_or_not_dates_read_the_text_first():
+    # find_dates and find_counts share one cached reading of a text
+    import datetime as dt
+
+    from kg.dates import find_dates
+    from kg.numbers import scan
+
+    text = "قتل 12 مدنيا بينهم 5 أطفال السبت 10 كانون الأول 2016، وأصيب 30 آخرون."
+    scan.cache_clear()
+    alone = find_counts(text)
+    scan.cache_clear()
+    find_dates(text, dt.date(2016, 12, 12))
+    assert find_counts(text) == alone
+    assert [(c.type, c.number) for c in alone] == [("KILL", 12), ("KILL", 5), ("WOUND", 30)]

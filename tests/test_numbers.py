@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.numbers import NumberMention, find_numbers, fold
+from kg.numbers import NumberMention, _fold_char, find_numbers, fold
 
 
 def one(text: str, wanted: str) -> NumberMention:
@@ -263,6 +263,17 @@ _TEXTS = st.one_of(
     st.text(_ALPHABET, max_size=60),
     st.lists(st.one_of(_WORDS, st.text(_ALPHABET, max_size=3)), max_size=14).map(" ".join),
 )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_TEXTS, st.text(st.sampled_from(["\u2060", "\u0640", "\u064e", "\r", "\u2028", "\t", "ى", "ة", "٥", "x", " "]),
+                                 max_size=20)))
+def test_fold_agrees_with_folding_character_by_character(text):
+    # fold() works on the whole text at once; each character folds on its own
+    chars = [(i, _fold_char(c)) for i, c in enumerate(text)]
+    folded = fold(text)
+    assert folded.text == "".join(f for _i, f in chars)
+    assert list(folded.index) == [i for i, f in chars if f]
 
 
 @settings(max_examples=150, deadline=None)
