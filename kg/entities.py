@@ -91,6 +91,7 @@ COLLECTIVES = {key(w): role for w, role in (
     ("الفصائل المعارضة المسلحة", "opposition"), ("المعارضة المسلحة", "opposition"),
     ("التحالف", "coalition"), ("قوات التحالف", "coalition"), ("طيران التحالف", "coalition"),
 )}
+COLLECTIVE_FIRST_WORDS = {phrase.split()[0] for phrase in COLLECTIVES}
 OPPOSITION_OF = {"syria": "syrian-opposition"}
 # Capitals that news uses for their governments: موسكو ترفض، الحوار مع دمشق.
 CAPITALS = {
@@ -410,6 +411,9 @@ def _resolve_collectives(found: list[Found], text: str, tokens_by_sentence, lexi
         i = 0
         while i < len(toks):
             hit = None
+            if not COLLECTIVE_FIRST_WORDS.intersection(toks[i].stems):
+                i += 1
+                continue
             for n in range(min(longest, len(toks) - i), 0, -1):
                 for first in toks[i].stems:
                     phrase = " ".join([first] + [t.key for t in toks[i + 1:i + n]])

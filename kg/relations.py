@@ -37,6 +37,11 @@ ALLY_CUES = _keys("حليف", "حليفة", "حلفاء", "المتحالفة", 
 WITHIN_CUES = _keys("في", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
                     "بمحافظة", "بريف", "ريف")
 ORG_TYPES = {"ORG", "GPE"}
+ANY_CUE = (LEADER_CUES | MEMBER_CUES | SUPPORT_CUES | SUPPORTED_CUES | LED_BY_CUES | PART_CUES | CONTROL_CUES
+           | CONTROLLED_BY_CUES | HEAD_CUES | ALLY_CUES | WITHIN_CUES
+           | {phrase.split()[0] for phrase in LEADER_PHRASES | SPOKESPERSON_PHRASES})
+PHRASE_FIRST_WORDS = {phrase.split()[0] for phrase in LEADER_PHRASES | SPOKESPERSON_PHRASES | LEADER_CUES
+                      if " " in phrase}
 PLACE_TYPES = {"GPE", "LOC"}
 
 
@@ -70,13 +75,16 @@ def _is_actor(mention) -> bool:
 
 
 def _phrase(toks, i) -> set[str]:
-    if i + 1 >= len(toks):
+    """The two-word phrases starting at token i that some cue list holds."""
+    if i + 1 >= len(toks) or not PHRASE_FIRST_WORDS.intersection(toks[i].stems):
         return set()
     return {s + " " + toks[i + 1].key for s in toks[i].stems}
 
 
 def _sentence_relations(toks: Sequence[Token], here, lexicon, by_key):
     for i, tok in enumerate(toks):
+        if not ANY_CUE.intersection(tok.stems) and not (tok.key[:1] == "ب" and _clitic_place(tok, here)):
+            continue
         stems = set(tok.stems)
         two = _phrase(toks, i)
         if two & SPOKESPERSON_PHRASES:
