@@ -283,6 +283,40 @@ def unlink(link_iri: Annotated[str, typer.Argument(help="The IRI of an event lin
 
 
 @app.command()
+def serve(
+    store: StoreOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 opens the endpoint to the network (it has no authentication).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a query before answering 503.", min=0.1)] = 30.0,
+    max_results: Annotated[int, typer.Option(help="Most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) in an answer; more is a 413.", min=1)] = 10_000,
+    max_body: Annotated[int, typer.Option(help="Largest request body in bytes; larger is a 413.", min=1)] = 1_000_000,
+    cors: Annotated[Optional[list[str]], typer.Option("--cors", help="Let web pages from this origin call the endpoint ('*' for any); repeatable. Off by default.")] = None,
+) -> None:
+    """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /."""
+    import logging
+
+    import uvicorn
+
+    from kg.serve import create_app
+
+    try:
+        application = create_app(_store(store), timeout_s=timeout, max_results=max_results, max_body=max_body,
+                                 cors_origins=tuple(cors or ()))
+    except KgError as err:
+        raise _fail(err)
+    log = logging.getLogger("kg.serve")  # one line per request: method, path, status, ms
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"Warning: listening on {host}: anyone who can reach this machine can query the store", err=True)
+    typer.echo(f"Serving {_store(store)} at http://{host}:{port}/ (SPARQL endpoint: /sparql); Ctrl-C stops", err=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False, lifespan="off")
+
+
+@app.command()
 def stats(store: StoreOption = None,
           as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False) -> None:
     """Count articles, quads, entities by type and events by type."""

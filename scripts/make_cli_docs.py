@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 
-COMMANDS = ("ingest", "extract", "eval", "query", "export", "link", "unlink", "stats")
+COMMANDS = ("ingest", "extract", "eval", "query", "export", "link", "unlink", "serve", "stats")
 OUT = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 
 
