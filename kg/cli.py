@@ -59,6 +59,7 @@ def ingest(
     source: Annotated[Optional[str], typer.Option(help="Outlet name for articles that give none.")] = None,
     encoding: Annotated[Optional[str], typer.Option(help="Force a text encoding (e.g. cp1256).")] = None,
     lexicon: LexiconOption = None,
+    jobs: Annotated[Optional[int], typer.Option(help="Worker processes for extraction (default: the CPU count).", min=1)] = None,
 ) -> None:
     """Extract articles and store each as one named graph (re-ingesting replaces it)."""
     from kg.ingest import ingest as run_ingest
@@ -75,7 +76,8 @@ def ingest(
 
     try:
         report = run_ingest(paths, store=_store(store), settings=_settings(lexicon), published=_date(published),
-                            source=source, encoding=encoding, progress=progress)
+                            source=source, encoding=encoding, jobs=jobs or os.cpu_count() or 1,
+                            progress=progress)
     except KgError as err:
         raise _fail(err)
     for error in report.errors:

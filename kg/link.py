@@ -58,35 +58,38 @@ def candidate_links(store: Store, window_days: int = WINDOW_DAYS) -> list[EventL
     """The pairs of events of different articles that report one real event."""
     events: dict[str, dict] = {}
     for event, article, type_, date, role, entity in select(store, _EVENTS).rows:
-        info = events.setdefault(event, {"article": article, "type": type_, "date": date,
+        info = events.setdefault(event, {"article": article, "type": type_, "date": date, "day": _day(date),
                                          "place": set(), "party": set()})
         info[role].add(entity)
+    # Events of one type at one place, in date order: only neighbours within the
+    # window are compared, so the cost grows with the events of a busy place, not its square.
     by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
     for event, info in events.items():
-        for place in info["place"]:
-            by_key[(info["type"], place)].append(event)
-    seen: set[tuple[str, str]] = set()
-    links = []
-    for (type_, place), members in by_key.items():
-        members.sort()
+        if info["day"] is not None:
+            for place in info["place"]:
+                by_key[(info["type"], place)].append(event)
+    pairs: set[tuple[str, str]] = set()
+    for members in by_key.values():
+        members.sort(key=lambda e: (events[e]["day"], e))
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                first, second = events[a], events[b]
-                if first["article"] == second["article"] or (a, b) in seen:
-                    continue
-                day_a, day_b = _day(first["date"]), _day(second["date"])
-                if day_a is None or day_b is None or abs((day_a - day_b).days) > window_days:
-                    continue
-                shared_parties = first["party"] & second["party"]
-                if first["party"] and second["party"] and not shared_parties:
-                    continue
-                seen.add((a, b))
-                evidence = (f"same type {_short(type_)}; shared place {_short(place)}; "
-                            f"dates {first['date']} and {second['date']}"
-                            + (f"; shared participants {', '.join(sorted(map(_short, shared_parties)))}"
-                               if shared_parties else ""))
-                iri = v.ID + "event-link/" + hashlib.sha256(f"{a}\n{b}".encode()).hexdigest()[:16]
-                links.append(EventLink(iri, (a, b), evidence))
+                if (events[b]["day"] - events[a]["day"]).days > window_days:
+                    break
+                if events[a]["article"] != events[b]["article"]:
+                    pairs.add((min(a, b), max(a, b)))
+    links = []
+    for a, b in sorted(pairs):
+        first, second = events[a], events[b]
+        shared_parties = first["party"] & second["party"]
+        if first["party"] and second["party"] and not shared_parties:
+            continue
+        places = ", ".join(sorted(map(_short, first["place"] & second["place"])))
+        evidence = (f"same type {_short(first['type'])}; shared place {places}; "
+                    f"dates {first['date']} and {second['date']}"
+                    + (f"; shared participants {', '.join(sorted(map(_short, shared_parties)))}"
+                       if shared_parties else ""))
+        iri = v.ID + "event-link/" + hashlib.sha256(f"{a}\n{b}".encode()).hexdigest()[:16]
+        links.append(EventLink(iri, (a, b), evidence))
     return links
 
 
