@@ -46,7 +46,8 @@ def _int(n: int) -> Literal:
 
 
 def quads(analysis: Analysis, *, ingested_at: str | None = None, kg_version: str = "") -> Iterator[Quad]:
-    """Every quad of one article's named graph."""
+    """Every quad of one article: its named graph, and the description of the
+    entities it mentions in the shared entities graph."""
     article = analysis.article
     g = article_iri(article.id, article.text)
     base = g.value
@@ -104,7 +105,7 @@ def quads(analysis: Analysis, *, ingested_at: str | None = None, kg_version: str
     for e in analysis.entities:
         node = entity_iri(e)
         entity_nodes[e.id] = node
-        yield from _entity(q, node, e)
+        yield from _entity(node, e)
         for m in e.mentions:
             mention = NamedNode(f"{base}/m{m.start}-{m.end}")
             yield q(mention, v.A, K["Mention"])
@@ -171,7 +172,11 @@ def quads(analysis: Analysis, *, ingested_at: str | None = None, kg_version: str
         yield from anchored(node, r.start, r.end, r.text)
 
 
-def _entity(q, node: NamedNode, e: Entity):
+def _entity(node: NamedNode, e: Entity):
+    """The entity's description, in the shared entities graph."""
+    def q(s, p, o):
+        return Quad(s, p, o, v.ENTITIES_GRAPH)
+
     yield q(node, v.A, K["Entity"])
     yield q(node, v.A, v.ENTITY_CLASSES[e.type])
     yield q(node, K["entityType"], Literal(e.type))

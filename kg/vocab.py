@@ -144,5 +144,9 @@ XSD_DATETIME = NamedNode(XSD + "dateTime")
 # Named graphs outside the articles' own.
 STORE_GRAPH = NamedNode(ID + "graph/store")
 BACKGROUND_GRAPH = NamedNode(ID + "graph/background")
+# What kg knows about each entity (type, labels, identifiers, geometry): one copy for
+# the whole store, so that a join on an entity's label does not multiply by the
+# number of articles that mention it.
+ENTITIES_GRAPH = NamedNode(ID + "graph/entities")
 
 ONTOLOGY_VERSION = "0.1.0"

@@ -16,7 +16,10 @@ def test_same_input_same_quads_and_offsets_slice_to_text(extractor):
     second = list(quads(extractor.extract(article)))
     assert first == second
     graph = article_iri("x", TEXT)
-    assert all(q.graph_name == graph for q in first)
+    assert {q.graph_name for q in first} == {graph, vocab.ENTITIES_GRAPH}
+    described = {q.subject for q in first if q.graph_name == vocab.ENTITIES_GRAPH}
+    assert described == {q.object for q in first if q.predicate == vocab.K["denotes"]} | {
+        q.subject for q in first if q.graph_name == vocab.ENTITIES_GRAPH and "/geometry" in q.subject.value}
     starts = {q.subject: int(q.object.value) for q in first if q.predicate == vocab.K["start"]}
     ends = {q.subject: int(q.object.value) for q in first if q.predicate == vocab.K["end"]}
     texts = {q.subject: q.object.value for q in first if q.predicate == vocab.K["text"]}
