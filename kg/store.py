@@ -63,7 +63,7 @@ def write_article(store: Store, graph: NamedNode, article_id: str, quads: Iterab
     old = article_graphs(store, article_id)
     if old == [graph]:
         return "unchanged"
-    quads = list(quads) + list(background)
+    quads = _undescribed(store, quads) + list(background)
     if not old:
         store.extend(quads)  # one transaction: all of the article or none of it
         return "stored"
@@ -73,6 +73,21 @@ def write_article(store: Store, graph: NamedNode, article_id: str, quads: Iterab
     inserts = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
     store.update(f"{drops} INSERT DATA {{ {inserts} }}")
     return "replaced"
+
+
+def _undescribed(store: Store, quads: Iterable[Quad]) -> list[Quad]:
+    """The quads, less the descriptions of entities the entities graph already holds
+    (a lexicon entity is described once, not once per article that names it)."""
+    known: dict[object, bool] = {}
+    out = []
+    for q in quads:
+        if q.graph_name == v.ENTITIES_GRAPH:
+            if q.subject not in known:
+                known[q.subject] = any(True for _ in store.quads_for_pattern(q.subject, None, None, v.ENTITIES_GRAPH))
+            if known[q.subject]:
+                continue
+        out.append(q)
+    return out
 
 
 def quad_count(store: Store) -> int:
