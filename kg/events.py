@@ -47,7 +47,7 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
         for n, (i, (j, type_, mode, trigger)) in enumerate(found):
             start, end = spans[n]
             actors, targets, places = _roles(toks, i, j, in_sentence, lexicon, mentions, spans, n, claimant)
-            date, precision, fallback = _date(dates_by_sentence.get(sentence.index, ()), start, published)
+            date, precision, fallback = _date(dates_by_sentence.get(sentence.index, ()), start, published, toks)
             events.append(Event(
                 id=f"v{len(events)}", type=type_, start=start, end=end, text=text[start:end],
                 sentence=sentence.index, trigger=trigger, mode=mode, actors=actors, targets=targets,
@@ -264,7 +264,21 @@ def _containing_places(places, in_sentence, mentions, lexicon: Lexicon) -> list[
     return out
 
 
-def _date(candidates, trigger_start: int, published: dt.date | None):
+RELATIVE_PRONOUNS = {key(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")}
+
+
+def _in_relative_clause(toks, date, trigger_start: int) -> bool:
+    """Whether a date sits in a relative clause apart from the trigger: روسيا، التي
+    تدخلت … عام 2015، … قصف / الاستقالة … لماي التي شغلت المنصب بين عامي 2010 و2016."""
+    if date.start > trigger_start:
+        between = [t for t in toks if trigger_start < t.start < date.start]
+    else:
+        between = [t for t in toks if t.end <= date.start][-6:]
+    return any(t.key in RELATIVE_PRONOUNS for t in between)
+
+
+def _date(candidates, trigger_start: int, published: dt.date | None, toks=()):
+    candidates = [d for d in candidates if not _in_relative_clause(toks, d, trigger_start)]
     if candidates:
         nearest = min(candidates, key=lambda d: abs(d.start - trigger_start))
         return nearest.value, nearest.precision, False

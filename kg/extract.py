@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg import analyse
@@ -43,6 +43,7 @@ class Extractor:
         entities = find_entities(text, sentences, tokens, self.lexicon, self.recogniser)
         dates_by_sentence = defaultdict(list)
         for date in find_dates(text, article.published):
+            date = _year_edge(text, date)
             if not _comparison_bound(text, date.start) and not (
                     date.precision == "year" and _SINCE_START.search(text[max(0, date.start - 60):date.start])):
                 dates_by_sentence[_sentence_at(sentences, date.start)].append(date)
@@ -80,6 +81,19 @@ _SINCE_SUPERLATIVE = re.compile(r"(?:^|\s)ال[أا]\w{3}(?:\s+\S+){0,4}\s+من�
 
 # "منذ بدء النزاع في سوريا عام 2011": the year a background conflict began.
 _SINCE_START = re.compile(r"منذ\s+(?:بدء|بداية|اندلاع|انطلاق)\s+(?:\S+\s+){0,5}$")
+
+
+# "نهاية عام 2017" is December 2017, "مطلع العام 2016" January 2016.
+_YEAR_EDGE = re.compile(r"(نهاية|أواخر|اواخر|بداية|مطلع|أوائل|اوائل|مستهل)\s+(?:ال)?عام\s+\S*$")
+
+
+def _year_edge(text: str, date):
+    """A year named by its end or its start, as that month."""
+    match = date.precision == "year" and _YEAR_EDGE.search(text[max(0, date.start - 20):date.end])
+    if not match:
+        return date
+    month = "12" if match.group(1) in ("نهاية", "أواخر", "اواخر") else "01"
+    return replace(date, value=f"{date.value}-{month}", precision="month")
 
 
 def _comparison_bound(text: str, start: int) -> bool:

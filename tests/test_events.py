@@ -94,3 +94,15 @@ def test_an_undated_event_takes_the_day_the_story_states(extractor):
     a = _analyse(extractor, "قصفت الطائرات مدينة حلب الخميس. واستهدف القصف أحياء المدينة.")
     assert [e.date for e in a.events] == ["2018-06-07", "2018-06-07"]
     assert not any(e.date_is_fallback for e in a.events)
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_event(extractor):
+    a = _analyse(extractor, "وتنفي روسيا، التي تدخلت في الحرب عام 2015، مشاركتها في قصف الغوطة الجمعة.")
+    [event] = [e for e in a.events if e.type == "ASSAULT"]
+    assert event.date == "2018-06-08"
+
+
+def test_the_end_of_a_year_is_its_december(extractor):
+    a = _analyse(extractor, "وتحاصر القوات منطقة هجين منذ نهاية عام 2017.")
+    [event] = a.events
+    assert (event.date, event.date_precision) == ("2017-12", "month")
