@@ -9,6 +9,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 
 from kg.analyse import key
+from kg.entities import CAPITALS
 from kg.lexicon import Lexicon
 from kg.model import Entity, Event, Sentence, Token
 from kg.triggers import FIRST_WORDS, LONGEST, NOT_FOLLOWED_BY, TRIGGERS
@@ -23,7 +24,10 @@ REPORTING = {key(w) for w in (
 NEGATION = {key(w) for w in ("لن", "لم", "لا", "ما", "ليس", "نفى", "نفت", "ينفي", "تنفي", "دون", "عدم")}
 FUTURE = {key(w) for w in ("سوف", "سيتم", "المقرر", "يعتزم", "تعتزم", "ستقوم", "سيقوم", "يتوقع", "غدا")}
 HYPOTHETICAL = {key(w) for w in ("قد", "إذا", "اذا", "لو", "ربما", "حال", "يمكن", "احتمال", "محتمل")}
-TARGET_CUES = {key(w) for w in ("على", "ضد", "تحت", "سيطرة", "بأيدي", "معاقل", "مواقع", "مقرات")}
+# Words before an entity that make it the target: على، ضد، مواقع X، مقتل 45 عنصرا من X.
+TARGET_CUES = {key(w) for w in ("على", "ضد", "تحت", "سيطرة", "بأيدي", "معاقل", "مواقع", "مقرات", "مسلحي",
+                                 "مقاتلي", "عناصر", "عنصرا", "مقاتلا", "مقاتلين", "قتلى", "عناصرها", "قياديين",
+                                 "قياديا", "أوكار", "تجمعات", "استهداف")}
 ACTOR_TYPES = {"ORG", "PER"}
 
 
@@ -157,6 +161,12 @@ def _modality(toks: Sequence[Token], i: int) -> str:
     return "asserted"
 
 
+def _speaks(toks: Sequence[Token], start: int) -> bool:
+    """Whether a mention comes within a few words after a reporting verb."""
+    before = [t for t in toks if t.end <= start][-8:]
+    return any(REPORTING.intersection(t.stems) for t in before)
+
+
 def _claimant(toks: Sequence[Token], in_sentence) -> str | None:
     for i, tok in enumerate(toks):
         if not set(tok.stems) & REPORTING:
@@ -187,6 +197,8 @@ def _roles(toks, i, j, in_sentence, lexicon: Lexicon, mentions, spans, n, claima
         # Places belong to every event of the sentence (the gold ties them all);
         # actors and targets to the trigger they are nearest to.
         if entity.type in ("GPE", "LOC"):
+            if entity.key in CAPITALS and not _locative(toks, a):
+                continue  # الحوار مع دمشق: the government, not a place of the event
             if entity.kind != "country" or _locative(toks, a):
                 places.append(entity.id)
                 continue
@@ -196,17 +208,19 @@ def _roles(toks, i, j, in_sentence, lexicon: Lexicon, mentions, spans, n, claima
             continue
         if entity.kind in NON_ACTOR_KINDS or entity.type not in ACTOR_TYPES | {"GPE"}:
             continue
+        if entity.type == "PER" and (entity.id == claimant or _speaks(toks, a)):
+            continue  # the one who tells of an event (قال مدير المرصد رامي …) is not its actor
         if entity.id in actors or entity.id in targets:
             continue
         cue = _preceding_cue(toks, a)
         if cue:
             after_target_cue.add(entity.id)
-        if a >= trigger_end:
-            if cue:
-                targets.append(entity.id)
-            elif a - trigger_end < 40 and not actors:
+        if cue and (a >= trigger_end or trigger_start - b < 80):
+            targets.append(entity.id)
+        elif a >= trigger_end:
+            if a - trigger_end < 40 and not actors:
                 actors.append(entity.id)  # verb–subject order
-        elif trigger_start - b < 80 and not cue:
+        elif trigger_start - b < 80:
             actors = [entity.id]  # the nearest subject before the trigger
     if claimant and claimant in by_id and by_id[claimant].kind not in NON_ACTOR_KINDS \
             and by_id[claimant].mentions and not targets[:0]:
