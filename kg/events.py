@@ -191,20 +191,24 @@ def _roles(toks, i, j, in_sentence, lexicon: Lexicon, mentions, spans, n, claima
     actors: list[str] = []
     targets: list[str] = []
     places: list[str] = []
-    after_target_cue: set[str] = set()
     by_id = {e.id: e for _a, _b, e in in_sentence}
+    place_ends = {b for _a, b, e in in_sentence if e.type in ("GPE", "LOC")}
     for a, b, entity in in_sentence:
         # Places belong to every event of the sentence (the gold ties them all);
         # actors and targets to the trigger they are nearest to.
         if entity.type in ("GPE", "LOC"):
-            if entity.key in CAPITALS and not _locative(toks, a):
+            locative = _locative(toks, a, place_ends)
+            if entity.key in CAPITALS and not locative:
                 continue  # الحوار مع دمشق: the government, not a place of the event
-            if entity.kind != "country" or _locative(toks, a):
+            if entity.kind != "country" or locative:
                 places.append(entity.id)
                 continue
             if entity.type == "LOC":
                 continue
-        if _nearest(spans, a, b) != n:
+        cue = _preceding_cue(toks, a)
+        # The object of a verb (على مواقع X) belongs to the trigger before it.
+        owner = _preceding_trigger(spans, a) if cue else None
+        if (owner if owner is not None else _nearest(spans, a, b)) != n:
             continue
         if entity.kind in NON_ACTOR_KINDS or entity.type not in ACTOR_TYPES | {"GPE"}:
             continue
@@ -212,9 +216,6 @@ def _roles(toks, i, j, in_sentence, lexicon: Lexicon, mentions, spans, n, claima
             continue  # the one who tells of an event (قال مدير المرصد رامي …) is not its actor
         if entity.id in actors or entity.id in targets:
             continue
-        cue = _preceding_cue(toks, a)
-        if cue:
-            after_target_cue.add(entity.id)
         if cue and (a >= trigger_end or trigger_start - b < 80):
             targets.append(entity.id)
         elif a >= trigger_end:
@@ -222,8 +223,7 @@ def _roles(toks, i, j, in_sentence, lexicon: Lexicon, mentions, spans, n, claima
                 actors.append(entity.id)  # verb–subject order
         elif trigger_start - b < 80:
             actors = [entity.id]  # the nearest subject before the trigger
-    if claimant and claimant in by_id and by_id[claimant].kind not in NON_ACTOR_KINDS \
-            and by_id[claimant].mentions and not targets[:0]:
+    if claimant in by_id and by_id[claimant].kind not in NON_ACTOR_KINDS:
         first = min(m.start for m in by_id[claimant].mentions)
         if first < trigger_start and claimant not in targets:
             actors = [claimant]  # أعلنت X بدء عملية: the claimant announces its own action
@@ -242,10 +242,20 @@ def _nearest(spans, a: int, b: int) -> int:
     return best
 
 
-def _locative(toks, start: int) -> bool:
+def _preceding_trigger(spans, a: int) -> int | None:
+    before = [n for n, (_start, end) in enumerate(spans) if end <= a]
+    return before[-1] if before else None
+
+
+def _locative(toks, start: int, place_ends=frozenset()) -> bool:
+    """Whether a place name is introduced as a place: في باريس، وفي باريس، بسوريا، and
+    the second of في فرنسا وسويسرا."""
     before = [t for t in toks if t.end <= start][-1:]
     for tok in before:
-        if set(tok.stems) & LOCATIVE:
+        if (set(tok.stems) | {tok.key.removeprefix("و")}) & LOCATIVE:
+            return True
+        here = next((t for t in toks if t.start <= start < t.end), None)
+        if tok.end in place_ends and here is not None and here.key.startswith("و"):
             return True
     here = next((t for t in toks if t.start <= start < t.end), None)
     return bool(here and here.key[:1] == "ب" and start > here.start)
