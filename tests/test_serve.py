@@ -7,9 +7,11 @@ import csv
 import io
 import json
 import logging
+import os
 import re
 import shutil
 import socket
+import subprocess
 import threading
 import time
 import urllib.error
@@ -153,6 +155,39 @@ def test_rdflib_sparqlstore_ask_construct_and_triples(server, local):
     rdfs = Namespace("http://www.w3.org/2000/01/rdf-schema#")
     idlib = URIRef(vocab.ID + "entity/idlib")
     assert {str(o) for o in graph.objects(idlib, rdfs.label)} >= {"إدلب"}
+
+
+def _roqet() -> str:
+    if path := shutil.which("roqet"):
+        return path
+    pytest.skip("roqet is not installed (Debian: apt-get install rasqal-utils, or bash .ci/install-system-deps)")
+
+
+def roqet(server, query: str, *options: str) -> subprocess.CompletedProcess:
+    """Rasqal's roqet sending the query to the endpoint (a GET, Accept: SPARQL XML) and
+    writing the results it parsed in TSV; kg's prefixes reach the endpoint undeclared."""
+    return subprocess.run([_roqet(), "-q", "-p", f"{server.url}/sparql", "-i", "sparql", "-r", "tsv", *options,
+                           "-e", query], capture_output=True, timeout=60)
+
+
+def test_roqet_selects_what_the_store_holds(server, local):
+    # An independent client: rasqal (C) writes the request, parses our SPARQL XML answer and
+    # writes it out again. roqet 0.9.33 reads no ASK answer over the protocol (it parses
+    # <boolean> as zero rows) and asks for SPARQL XML for a CONSTRUCT too (406), so only SELECT.
+    done = roqet(server, LABELS)
+    assert done.returncode == 0, done.stderr.decode()
+    rows = parsed_rows(done.stdout, ox.QueryResultsFormat.TSV)
+    assert rows == local_rows(local, LABELS)
+    assert any(row[1] == ox.Literal("إدلب", language="ar") for row in rows)
+    assert any(row[2] is not None for row in rows) and any(row[2] is None for row in rows)
+
+    arabic_in_the_query = 'SELECT ?e WHERE { ?e rdfs:label "إدلب"@ar }'
+    done = roqet(server, arabic_in_the_query)
+    assert done.returncode == 0, done.stderr.decode()
+    assert parsed_rows(done.stdout, ox.QueryResultsFormat.TSV) == [(ox.NamedNode(vocab.ID + "entity/idlib"),)]
+
+    done = roqet(server, "SELECT * WHERE { ?s ?p }")
+    assert done.returncode != 0 and b"HTTP status 400" in done.stderr, done.stderr.decode()
 
 
 # --- content negotiation --------------------------------------------------------------
@@ -421,40 +456,87 @@ def test_a_missing_store_is_reported_before_serving(tmp_path):
 
 # --- in a browser -------------------------------------------------------------------------
 
+# How this machine's Debian chromium runs headless (as root, on a closed network): no sandbox,
+# no GPU, and none of the background requests to Google's hosts that would fail here.
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# Set to a path to keep the screenshot there (docs/query-page.png was made so).
+SCREENSHOT_ENV = "KG_QUERY_PAGE_SCREENSHOT"
+
+
 def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
+    for name in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
         if path := shutil.which(name):
             return path
-    pytest.skip("no chromium on this machine (Debian: apt-get install chromium)")
+    pytest.skip("chromium is not installed (Debian: apt-get install chromium, or bash .ci/install-system-deps)")
 
 
-def test_the_page_runs_a_query_and_shows_arabic_right_to_left(server):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+def _gaps(cell) -> dict:
+    """Pixels between the cell's content box and its text, on the left and on the right."""
+    return cell.evaluate("""cell => {
+        const range = document.createRange();
+        range.selectNodeContents(cell.firstChild);
+        const text = range.getBoundingClientRect(), box = cell.getBoundingClientRect(), style = getComputedStyle(cell);
+        return {left: text.left - box.left - parseFloat(style.paddingLeft) - parseFloat(style.borderLeftWidth),
+                right: box.right - text.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth)};
+    }""")
+
+
+def test_the_page_runs_a_query_and_shows_arabic_right_to_left(server, local, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (the test extra)")
     executable = _chromium()
+    from kg.query import named_queries
+    expected = local_rows(local, named_queries()["events"].read_text(encoding="utf-8"))
     requested, errors = [], []
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         try:
-            page = browser.new_page()
-            page.on("request", lambda request: requested.append(request.url))
+            context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="en-GB")
+            context.on("request", lambda request: requested.append(request.url))  # the page's and its workers'
+            page = context.new_page()
             page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(f"{server.url}/")
             page.wait_for_selector("#examples option[value=events]", state="attached")  # CSP rules out eval
             page.select_option("#examples", "events")
-            assert "SELECT" in page.input_value("#query")
+            assert page.input_value("#query").startswith("# All asserted events")
+            assert page.text_content("#description")
             page.click("#run")
             page.wait_for_selector("#results table tbody tr")
-            assert page.text_content("#results th") == "?event"
-            assert "row" in page.text_content("#status")
-            arabic = page.locator("#results td", has_text=re.compile("[\u0600-\u06ff]")).first
+
+            headers = page.locator("#results th").all_text_contents()
+            assert headers == ["?event", "?type", "?date", "?actors", "?targets", "?places", "?claimant", "?trigger"]
+            assert page.locator("#results tbody tr").count() == len(expected)
+            assert page.text_content("#status").startswith(f"{len(expected)} rows")
+            first = page.locator("#results tbody tr").first.locator("td")
+            assert first.nth(0).text_content().startswith("kgid:")  # IRIs shortened with kg's prefixes
+
+            # Arabic labels: each cell is dir="auto", which resolves to right to left, and the
+            # text sits against the cell's right edge; a date cell beside it stays left to right.
+            arabic = page.locator("#results tbody td:nth-child(4)", has_text=re.compile("^[\u0600-\u06ff]")).first
             assert arabic.get_attribute("dir") == "auto"
             assert arabic.evaluate("cell => getComputedStyle(cell).direction") == "rtl"
+            assert arabic.evaluate("cell => cell.matches(':dir(rtl)')")
+            assert _gaps(arabic)["right"] < 1 < _gaps(arabic)["left"], _gaps(arabic)
+            date = page.locator("#results tbody td:nth-child(3)", has_text=re.compile("^\\d{4}-")).first
+            assert date.evaluate("cell => getComputedStyle(cell).direction") == "ltr"
+            assert _gaps(date)["left"] < 1, _gaps(date)
+            screenshot = tmp_path / "query-page.png"
+            page.screenshot(path=screenshot)
+            assert screenshot.stat().st_size > 10_000
+
+            page.locator("#results tbody td a").first.click()  # an IRI: everything said about it
+            page.wait_for_selector("#results th:has-text('?property')")
+            assert page.locator("#results tbody tr").count() > 1
+
             page.fill("#query", "SELECT * WHERE { ?s ?p }")
-            page.click("#run")
+            page.press("#query", "Control+Enter")
             page.wait_for_selector("#results pre.error")
             assert "SPARQL syntax error" in page.text_content("#results pre.error")
+            assert page.text_content("#status").startswith("400")
         finally:
             browser.close()
+    if keep := os.environ.get(SCREENSHOT_ENV):
+        shutil.copyfile(screenshot, keep)
     assert all("status of 400" in e for e in errors), errors  # the browser logs the malformed query's 400
-    assert all(url.startswith(server.url) for url in requested), requested
+    assert requested and all(url.startswith(server.url + "/") for url in requested), requested
