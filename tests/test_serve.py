@@ -471,15 +471,14 @@ def _chromium() -> str:
     pytest.skip("chromium is not installed (Debian: apt-get install chromium, or bash .ci/install-system-deps)")
 
 
-def _gaps(cell) -> dict:
-    """Pixels between the cell's content box and its text, on the left and on the right."""
-    return cell.evaluate("""cell => {
-        const range = document.createRange();
-        range.selectNodeContents(cell.firstChild);
-        const text = range.getBoundingClientRect(), box = cell.getBoundingClientRect(), style = getComputedStyle(cell);
-        return {left: text.left - box.left - parseFloat(style.paddingLeft) - parseFloat(style.borderLeftWidth),
-                right: box.right - text.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth)};
-    }""")
+# Pixels between a table cell's content box and its text, on the left and on the right.
+GAPS = """cell => {
+    const range = document.createRange();
+    range.selectNodeContents(cell.firstChild);
+    const text = range.getBoundingClientRect(), box = cell.getBoundingClientRect(), style = getComputedStyle(cell);
+    return {left: text.left - box.left - parseFloat(style.paddingLeft) - parseFloat(style.borderLeftWidth),
+            right: box.right - text.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth)};
+}"""
 
 
 def test_the_page_runs_a_query_and_shows_arabic_right_to_left(server, local, tmp_path):
@@ -511,16 +510,18 @@ def test_the_page_runs_a_query_and_shows_arabic_right_to_left(server, local, tmp
             first = page.locator("#results tbody tr").first.locator("td")
             assert first.nth(0).text_content().startswith("kgid:")  # IRIs shortened with kg's prefixes
 
-            # Arabic labels: each cell is dir="auto", which resolves to right to left, and the
-            # text sits against the cell's right edge; a date cell beside it stays left to right.
-            arabic = page.locator("#results tbody td:nth-child(4)", has_text=re.compile("^[\u0600-\u06ff]")).first
-            assert arabic.get_attribute("dir") == "auto"
-            assert arabic.evaluate("cell => getComputedStyle(cell).direction") == "rtl"
-            assert arabic.evaluate("cell => cell.matches(':dir(rtl)')")
-            assert _gaps(arabic)["right"] < 1 < _gaps(arabic)["left"], _gaps(arabic)
-            date = page.locator("#results tbody td:nth-child(3)", has_text=re.compile("^\\d{4}-")).first
-            assert date.evaluate("cell => getComputedStyle(cell).direction") == "ltr"
-            assert _gaps(date)["left"] < 1, _gaps(date)
+            # Arabic labels: each cell is dir="auto", which resolves to right to left, so the text
+            # sits against the cell's right edge; the date cells beside them stay left to right.
+            arabic = page.locator("#results tbody td:nth-child(4)", has_text=re.compile("^[\u0600-\u06ff]"))
+            assert arabic.count() >= 5
+            assert arabic.evaluate_all("cells => cells.map(c => c.getAttribute('dir'))") == ["auto"] * arabic.count()
+            assert set(arabic.evaluate_all("cells => cells.map(c => getComputedStyle(c).direction)")) == {"rtl"}
+            assert arabic.evaluate_all("cells => cells.every(c => c.matches(':dir(rtl)'))")
+            gaps = arabic.evaluate_all(f"cells => cells.map({GAPS})")
+            assert all(gap["right"] < 1 for gap in gaps) and any(gap["left"] > 10 for gap in gaps), gaps
+            dates = page.locator("#results tbody td:nth-child(3)", has_text=re.compile("^\\d{4}"))
+            assert set(dates.evaluate_all("cells => cells.map(c => getComputedStyle(c).direction)")) == {"ltr"}
+            assert all(gap["left"] < 1 for gap in dates.evaluate_all(f"cells => cells.map({GAPS})"))
             screenshot = tmp_path / "query-page.png"
             page.screenshot(path=screenshot)
             assert screenshot.stat().st_size > 10_000
