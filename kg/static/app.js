@@ -36,7 +36,7 @@ function cell(term) {
     const link = el("a", shorten(term.value), { href: "#", title: `${term.value}\n(click: everything about it)`, dir: "ltr" });
     link.addEventListener("click", (event) => {
       event.preventDefault();
-      $("query").value = `SELECT ?property ?value WHERE {\n  <${term.value}> ?property ?value .\n}\nORDER BY ?property`;
+      setQuery(`SELECT ?property ?value WHERE {\n  <${term.value}> ?property ?value .\n}\nORDER BY ?property`);
       run();
     });
     td.append(link);
@@ -75,10 +75,10 @@ async function run() {
   $("run").disabled = true;
   $("status").textContent = "running…";
   try {
-    localStorage.setItem("kg-query", $("query").value);
+    localStorage.setItem("kg-query", getQuery());
   } catch (e) { /* private mode: not remembered */ }
   try {
-    const response = await post($("query").value, ACCEPT);
+    const response = await post(getQuery(), ACCEPT);
     const type = response.headers.get("Content-Type") || "";
     const ms = Math.round(performance.now() - started);
     results.replaceChildren();
@@ -109,7 +109,7 @@ async function run() {
 
 async function save() {
   const [accept, extension] = $("download").value.split("|");
-  const response = await post($("query").value, accept);
+  const response = await post(getQuery(), accept);
   if (!response.ok) {
     $("status").textContent = `${response.status} ${response.statusText}`;
     $("results").replaceChildren(el("pre", await response.text(), { class: "error", dir: "auto" }));
@@ -123,11 +123,22 @@ async function save() {
   URL.revokeObjectURL(url);
 }
 
+let editor = null;
+
+function getQuery() {
+  return editor ? editor.getValue() : $("query").value;
+}
+
+function setQuery(text) {
+  if (editor) editor.setValue(text);
+  else $("query").value = text;
+}
+
 async function load() {
   $("endpoint").textContent = new URL("sparql", location.href).href;
   try {
     const remembered = localStorage.getItem("kg-query");
-    if (remembered) $("query").value = remembered;
+    if (remembered) setQuery(remembered);
   } catch (e) { /* no storage */ }
   $("run").addEventListener("click", run);
   $("save").addEventListener("click", save);
@@ -137,6 +148,14 @@ async function load() {
       run();
     }
   });
+  if (window.CodeMirror) {
+    // SPARQL highlighting (CodeMirror 5, bundled in static/vendor); the textarea stays the
+    // fallback where the script cannot load.
+    editor = window.CodeMirror.fromTextArea($("query"), {
+      mode: "sparql", lineNumbers: true, direction: "ltr", viewportMargin: Infinity,
+      extraKeys: { "Ctrl-Enter": () => run(), "Cmd-Enter": () => run() },
+    });
+  }
   prefixes = await (await fetch("prefixes")).json();
   const queries = await (await fetch("queries")).json();
   const select = $("examples");
@@ -144,7 +163,7 @@ async function load() {
   select.addEventListener("change", () => {
     const chosen = queries.find((q) => q.name === select.value);
     $("description").textContent = chosen ? chosen.description : "";
-    if (chosen) $("query").value = chosen.query;
+    if (chosen) setQuery(chosen.query);
   });
 }
 
