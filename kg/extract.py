@@ -76,7 +76,7 @@ def _recogniser():
         return None
 
 
-_SINCE_SUPERLATIVE = re.compile(r"(?:^|\s)ال[أا]\w{3}(?:\s+\S+){0,4}\s+منذ\s+(?:\S+\s+){0,6}$")
+_SINCE_SUPERLATIVE = re.compile(r"(?:^|\s)ال[أا]\w{2,3}(?:\s+\S+){0,4}\s+منذ\s+(?:\S+\s+){0,6}$")
 
 
 # "منذ بدء النزاع في سوريا عام 2011": the year a background conflict began.
