@@ -116,7 +116,6 @@ class Found:
 
     mention: Mention
     ref: str
-    label: str | None = None
 
 
 def find_entities(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Sequence[Sequence[Token]],

@@ -16,7 +16,6 @@ from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResult
 from kg import vocab
 from kg.errors import QueryError
 
-FORMATS = ("table", "csv", "tsv", "json")
 _RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}
 
 

@@ -88,7 +88,3 @@ def _undescribed(store: Store, quads: Iterable[Quad]) -> list[Quad]:
                 continue
         out.append(q)
     return out
-
-
-def quad_count(store: Store) -> int:
-    return len(store)
