@@ -56,7 +56,8 @@ STOP = {key(w) for w in (
     "الواقع", "الخاضع", "المحيطة", "واسعة", "كبيرة", "مناطق", "المناطق", "السكنية", "صناعية",
     "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "خفض", "تخفيف", "تصعيد",
     "عمليات", "سيطرة", "نفوذ", "العمليات", "عسكرية", "العسكرية", "حدودية", "محررة", "آمنة", "سكني",
-    "شعبي", "تجاري", "صناعي", "عسكري",
+    "شعبي", "تجاري", "صناعي", "عسكري", "الحالي", "الحالية", "الحاليين", "السابق", "السابقة", "السابقين",
+    "الجديد", "المقبل", "المقبلة", "الماضي", "الماضية",
 )}
 # Common given names: a capitalised-looking cue in a script with no capitals.
 GIVEN_NAMES = {key(w) for w in (
@@ -126,13 +127,13 @@ def find_entities(text: str, sentences: Sequence[Sentence], tokens_by_sentence: 
         taken = [False] * len(toks)
         sentence_found = _lexicon_mentions(text, toks, lexicon, taken)
         sentence_found += _nisba_mentions(text, toks, lexicon, taken)
-        sentence_found += _pattern_mentions(text, toks, taken, lexicon.common_words)
+        sentence_found += _pattern_mentions(text, toks, taken, lexicon)
         if recogniser is not None:
             sentence_found += _statistical_mentions(text, toks, taken, recogniser, lexicon.common_words)
         found += sentence_found
     found = _resolve_capitals(found, text, lexicon)
     found = _resolve_collectives(found, text, tokens_by_sentence, lexicon)
-    found = _resolve_surnames(found)
+    found = _resolve_surnames(found, text, tokens_by_sentence, lexicon)
     return _group(found, lexicon)
 
 
@@ -168,8 +169,8 @@ def _lexicon_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken:
         mention = _span(text, toks, i, j, entry.type, "lexicon")
         # Leave the clitic out of the mention: وبحلب names حلب from its third letter on.
         skip = len(toks[i].key) - len(first) if first != toks[i].key else 0
-        if skip and first.startswith("ال") and toks[i].key[skip - 1:skip + 1] == "لل":
-            skip -= 1  # لل: the elided alef of the article is not in the text
+        if first.startswith("ال") and toks[i].key[skip:skip + 2] == "لل":
+            skip += 1  # للرقة: the preposition ل, then the article whose alef is elided
         if skip:
             start = _advance(text, mention.start, skip)
             mention = Mention(start, mention.end, text[start:mention.end], mention.type, mention.how)
@@ -195,7 +196,7 @@ def _plausible(entry: Entry, toks: Sequence[Token], i: int, j: int, first: str, 
     introduced = bool(previous & PLACE_NOUNS.keys()) or bool(previous & ROLE_NOUNS)
     if entry.kind == "province" or (toks[i].key[:1] == "و" and coordinated):
         return True  # provinces are no everyday words; نينوى وديالى: the list names places
-    if first in lexicon.common_words or first.removeprefix("ال") in lexicon.common_words:
+    if first in lexicon.common_words:
         return introduced
     if entry.kind in ("village", "town"):
         clitic = first != toks[i].key and toks[i].key[:1] in "بل"
@@ -267,14 +268,80 @@ def _is_name_word(tok: Token) -> bool:
 
 
 LINKS = {key(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "أم", "ام", "آل", "ال")}
+# Nouns that begin an organisation's name, which they are part of: حركة نور الدين الزنكي،
+# لواء القدس، جبهة تحرير سوريا.
+ORG_NOUNS = {key(w) for w in (
+    "حركة", "جبهة", "لواء", "فصيل", "حزب", "منظمة", "وكالة", "هيئة", "مجلس", "تجمع", "كتائب", "كتيبة",
+    "جيش", "فيلق", "تنظيم", "جماعة", "ائتلاف", "تحالف", "اتحاد", "رابطة", "جمعية", "مؤسسة", "شركة",
+    "صحيفة", "قناة", "مركز", "مرصد", "ميليشيا", "مليشيا",
+)}
 
 
-def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool], common_words) -> list[Found]:
+def _introduced_person(toks: Sequence[Token], i: int, taken: list[bool], lexicon: Lexicon) -> tuple[int, int] | None:
+    """A person named after a title or role: الناشط سامر العلي، المتحدث باسم الفصيل سامر
+    العلي. Between the title and the name may stand باسم and what it speaks for, a nationality
+    adjective or an organisation already found; the name is two or three words, the first
+    indefinite and no everyday word."""
+    if not ROLE_NOUNS.intersection(toks[i].stems):
+        return None
+    j = i + 1
+    for _ in range(4):  # skip what qualifies the title
+        if j >= len(toks):
+            return None
+        tok = toks[j]
+        if taken[j] or tok.key == "باسم" or tok.key.startswith("ال") or lexicon.country_of_nisba(tok.key):
+            j += 1
+            continue
+        break
+    start = j
+    if start >= len(toks) or taken[start] or not _is_name_word(toks[start]) or toks[start].key.startswith("ال") \
+            or (toks[start].key in lexicon.common_words and toks[start].key not in GIVEN_NAMES):
+        return None
+    end = start + 1
+    while end < min(len(toks), start + 4) and not taken[end] and _is_name_word(toks[end]) \
+            and toks[end].key[:1] != "و" and toks[end].key not in lexicon.common_words \
+            and (end < start + 3 or toks[end - 1].key in LINKS):  # a fourth word only after أبو، عبد
+        end += 1
+    if toks[end - 1].key in LINKS:
+        end -= 1  # محمد مصطفى أبو: a name does not end in أبو
+    return (start, end) if end > start + 1 else None
+
+
+def _looks_like_verb(word_key: str) -> bool:
+    """An imperfect plural verb (يتولون، تقول): not a word of a name."""
+    return word_key[:1] in "يت" and word_key.endswith(("ون", "ان")) and len(word_key) >= 5
+
+
+def _organisation(toks: Sequence[Token], i: int, taken: list[bool], lexicon: Lexicon) -> tuple[int, int] | None:
+    """An organisation named by an organisation noun and a name: the span of both, or None.
+    The name must end in a word that is no everyday word, and holds no nationality
+    adjective (حزب سياسي، مجلس إدارة، تنظيم سوري are no names)."""
+    if taken[i] or not ORG_NOUNS.intersection(toks[i].stems) or toks[i].key.startswith("ال"):
+        return None
+    j = i + 1
+    while j < min(len(toks), i + 4) and not taken[j] and _is_name_word(toks[j]) \
+            and toks[j].key[:1] != "و" and lexicon.country_of_nisba(toks[j].key) is None \
+            and not _looks_like_verb(toks[j].key):
+        j += 1
+    while j > i + 1 and toks[j - 1].key in lexicon.common_words:
+        j -= 1  # حركة أبناء الجزيرة keeps أبناء before a name; حزب سياسي has no name at all
+    return (i, j) if j > i + 1 else None
+
+
+def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool], lexicon: Lexicon) -> list[Found]:
+    common_words = lexicon.common_words
     out = []
     i = 0
     while i < len(toks) - 1:
+        org = _organisation(toks, i, taken, lexicon)
+        if org:
+            out.append(_found(text, toks, org[0], org[1], "ORG", "pattern"))
+            for k in range(org[0], org[1]):
+                taken[k] = True
+            i = org[1]
+            continue
         stem = next((s for s in toks[i].stems if s in PLACE_NOUNS), None)
-        if stem and not taken[i + 1] and _is_name_word(toks[i + 1]) \
+        if stem and not taken[i + 1] and (_is_name_word(toks[i + 1]) or toks[i + 1].key in NAME_HEADS) \
                 and (stem not in DEFINITE_AFTER or toks[i + 1].key.startswith("ال")):
             j = i + 2
             if j < len(toks) and not taken[j] and (
@@ -300,6 +367,13 @@ def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool], commo
                     taken[m] = True
                 j = k
             i = j
+            continue
+        person = _introduced_person(toks, i, taken, lexicon)
+        if person:
+            out.append(_found(text, toks, person[0], person[1], "PER", "pattern"))
+            for k in range(person[0], person[1]):
+                taken[k] = True
+            i = person[1]
             continue
         # The key folds ى into ي: the preposition على is not the name علي.
         if toks[i].key in GIVEN_NAMES and not toks[i].text.endswith("ى") and not taken[i] \
@@ -438,14 +512,19 @@ def _resolve_collectives(found: list[Found], text: str, tokens_by_sentence, lexi
     return sorted(found + extra, key=lambda f: f.mention.start)
 
 
-def _resolve_surnames(found: list[Found]) -> list[Found]:
-    """Within an article, a later part of a full name refers to the person named in full."""
+def _resolve_surnames(found: list[Found], text: str, tokens_by_sentence, lexicon: Lexicon) -> list[Found]:
+    """Within an article, a later part of a full name refers to the person named in full:
+    رامي عبد الرحمن … عبد الرحمن. Parts the other steps did not find are found here."""
     full: dict[str, str] = {}
     for f in found:
         if f.mention.type == "PER":
             words = key(f.mention.text).split()
             for n in range(1, len(words)):
-                full.setdefault(" ".join(words[n:]), f.ref)
+                surname = " ".join(words[n:])
+                # not a title's adjective (المرشد الأعلى الإيراني) or an everyday word
+                if len(surname) >= 3 and surname not in lexicon.common_words \
+                        and lexicon.country_of_nisba(words[n]) is None:
+                    full.setdefault(surname, f.ref)
             full.setdefault("".join(words), f.ref)
     out = []
     for f in found:
@@ -455,7 +534,25 @@ def _resolve_surnames(found: list[Found]) -> list[Found]:
             if ref and ref != f.ref:
                 f = Found(f.mention, ref)
         out.append(f)
-    return out
+    if not full:
+        return out
+    covered = [(f.mention.start, f.mention.end) for f in out]
+    for toks in tokens_by_sentence:
+        for i, tok in enumerate(toks):
+            for n in (2, 1):
+                if i + n > len(toks):
+                    continue
+                end = toks[i + n - 1].end
+                if any(a < end and tok.start < b for a, b in covered):
+                    continue
+                for first in tok.stems:
+                    ref = full.get(" ".join([first] + [t.key for t in toks[i + 1:i + n]]))
+                    if ref:
+                        start = _advance(text, tok.start, len(tok.key) - len(first)) if first != tok.key else tok.start
+                        out.append(Found(Mention(start, end, text[start:end], "PER", "coreference"), ref))
+                        covered.append((start, end))
+                        break
+    return sorted(out, key=lambda f: f.mention.start)
 
 
 def _common_name(title: str) -> str:
