@@ -26,6 +26,9 @@ StoreOption = Annotated[Optional[Path], typer.Option(
     "--store", help="Store folder (default: $KG_STORE, else ./kg-store).", show_default=False)]
 LexiconOption = Annotated[Optional[list[Path]], typer.Option(
     "--lexicon", help="Extra lexicon TSV file (docs/lexicons.md); repeatable.", exists=True, dir_okay=False)]
+NerModelOption = Annotated[Optional[Path], typer.Option(
+    "--ner-model", help="Folder of a local BERT NER model to use instead of the shipped recogniser "
+    "(needs torch and transformers; docs/recogniser.md).", exists=True, file_okay=False, show_default=False)]
 
 
 def _store(path: Path | None) -> Path:
@@ -46,9 +49,9 @@ def _fail(err: KgError) -> typer.Exit:
     return typer.Exit(1)
 
 
-def _settings(lexicons):
+def _settings(lexicons, ner_model: Path | None = None):
     from kg.extract import Settings
-    return Settings(lexicons=tuple(lexicons or ()))
+    return Settings(lexicons=tuple(lexicons or ()), ner_model=ner_model)
 
 
 @app.command()
@@ -59,7 +62,8 @@ def ingest(
     source: Annotated[Optional[str], typer.Option(help="Outlet name for articles that give none.")] = None,
     encoding: Annotated[Optional[str], typer.Option(help="Force a text encoding (e.g. cp1256).")] = None,
     lexicon: LexiconOption = None,
-    jobs: Annotated[Optional[int], typer.Option(help="Worker processes for extraction (default: the CPU count).", min=1)] = None,
+    jobs: Annotated[Optional[int], typer.Option(help="Worker processes for extraction (default: the CPU count; 1 with --ner-model).", min=1)] = None,
+    ner_model: NerModelOption = None,
 ) -> None:
     """Extract articles and store each as one named graph (re-ingesting replaces it)."""
     from kg.ingest import ingest as run_ingest
@@ -75,8 +79,9 @@ def ingest(
             typer.echo(f"… {report.done} articles ({rate:.1f}/s), {len(report.errors)} failed", err=True)
 
     try:
-        report = run_ingest(paths, store=_store(store), settings=_settings(lexicon), published=_date(published),
-                            source=source, encoding=encoding, jobs=jobs or os.cpu_count() or 1,
+        default_jobs = 1 if ner_model else os.cpu_count() or 1  # one BERT copy, torch's own threads
+        report = run_ingest(paths, store=_store(store), settings=_settings(lexicon, ner_model),
+                            published=_date(published), source=source, encoding=encoding, jobs=jobs or default_jobs,
                             progress=progress)
     except KgError as err:
         raise _fail(err)
@@ -104,13 +109,17 @@ def extract(
     out: Annotated[Optional[Path], typer.Option(help="Write DIR/<article id>.json instead of printing.")] = None,
     encoding: Annotated[Optional[str], typer.Option(help="Force a text encoding (e.g. cp1256).")] = None,
     lexicon: LexiconOption = None,
+    ner_model: NerModelOption = None,
 ) -> None:
     """Print the analysis of each article (FORMAT.md's JSON), without a store."""
     from kg.errors import ReadError
     from kg.extract import Extractor, analysis_json
     from kg.read import read_articles
 
-    extractor = Extractor(_settings(lexicon))
+    try:
+        extractor = Extractor(_settings(lexicon, ner_model))
+    except KgError as err:
+        raise _fail(err)
     failed = 0
     if out:
         out.mkdir(parents=True, exist_ok=True)

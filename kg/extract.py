@@ -25,6 +25,7 @@ class Settings:
 
     lexicons: tuple[Path, ...] = ()
     statistical: bool = True
+    ner_model: Path | None = None  # a local BERT NER model folder (kg.bert); None: the shipped CRF
 
 
 class Extractor:
@@ -33,7 +34,7 @@ class Extractor:
     def __init__(self, settings: Settings = Settings()):
         self.settings = settings
         self.lexicon: Lexicon = load_lexicon(settings.lexicons)
-        self.recogniser = _recogniser() if settings.statistical else None
+        self.recogniser = _recogniser(settings.ner_model) if settings.statistical else None
 
     def extract(self, article: Article) -> Analysis:
         """The entities, events, counts and relations of one article."""
@@ -67,8 +68,13 @@ class Extractor:
         return Analysis(article, sentences, entities, events, tuple(counts), relations, background)
 
 
-def _recogniser():
-    """The shipped statistical recogniser, or None where its model is not available."""
+def _recogniser(ner_model: Path | None = None):
+    """The BERT recogniser in ``ner_model`` (kg.bert.BertModelError if it cannot be used: the
+    user asked for it), else the shipped statistical recogniser, or None where its model is
+    not available."""
+    if ner_model is not None:
+        from kg.bert import BertRecogniser
+        return BertRecogniser.load(ner_model)
     try:
         from kg.recogniser import default_recogniser
         return default_recogniser()

@@ -60,6 +60,9 @@ def ingest(paths: Iterable[str | Path], *, store: str | Path | None = None, sett
     items = _new_only(target, read_articles(paths, published=published, source=source, encoding=encoding),
                       report, progress)
     first = list(itertools.islice(items, BATCH))
+    if settings.ner_model is not None and jobs > 1:
+        from kg.bert import BertRecogniser
+        BertRecogniser.load(settings.ner_model)  # fail here: a worker whose initializer raises is restarted forever
     if jobs > 1 and len(first) == BATCH:
         with multiprocessing.get_context("spawn").Pool(jobs, _start_worker, (settings, now)) as pool:
             for batch in _batches(itertools.chain(first, items)):
