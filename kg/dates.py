@@ -18,7 +18,8 @@ Conventions (they follow ``shared/gold/GUIDE.md``):
   ``الأسبوع الماضي`` is the month of the day a week before publication,
   ``هذا الأسبوع`` the publication month, ``قبل أيام`` / ``الأيام الماضية`` the
   month of the day three days before publication,
-  ``قبل أسبوعين`` the month two weeks before, ``قبل عامين`` the year two before.
+  ``قبل أسبوعين`` the month two weeks before (but ``قبل أسبوع`` the day a week before),
+  ``قبل عامين`` the year two before.
 - Hijri dates are converted with the tabular (arithmetic) Islamic calendar. Umm
   al-Qura and sighting-based calendars can differ from it by a day or two.
 """
@@ -921,8 +922,10 @@ class _Scanner:
             day = pub - dt.timedelta(days=count)
             value = _month(day.year, day.month) if approx else _day(day)
         elif unit == "week":
+            # "قبل أسبوع" names the day a week back (news uses it for that day); longer
+            # spans and approximations keep only the month.
             day = pub - dt.timedelta(days=7 * count)
-            value = _month(day.year, day.month)
+            value = _day(day) if count == 1 and not approx else _month(day.year, day.month)
         elif unit == "month":
             value = _month(*_add_months(pub.year, pub.month, -count))
         else:

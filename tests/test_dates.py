@@ -460,3 +460,13 @@ def test_never_raises_and_offsets_slice_the_source(text, published):
     ends = [(m.start, m.end) for m in found]
     assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:])), "mentions overlap"
     assert find_dates(text, published) == found
+
+
+def test_a_week_ago_is_that_day_and_two_weeks_ago_that_month():
+    import datetime as dt
+    from kg.dates import find_dates
+    published = dt.date(2018, 6, 10)
+    [week] = find_dates("وأكد الوزير قبل أسبوع أن الاتصالات قائمة.", published)
+    assert (week.value, week.precision) == ("2018-06-03", "day")
+    [two] = find_dates("وأكد الوزير قبل أسبوعين أن الاتصالات قائمة.", published)
+    assert (two.value, two.precision) == ("2018-05", "month")
