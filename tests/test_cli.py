@@ -47,13 +47,13 @@ def test_a_bad_batch_stores_the_good_articles_and_reports_the_bad(tmp_path):
         b'{"id": "g1", "text": "\xd8\xa7\xd8\xac\xd8\xaa\xd9\x85\xd8\xa7\xd8\xb9 \xd9\x81\xd9\x8a \xd8\xa8\xd8\xa7\xd8\xb1\xd9\x8a\xd8\xb3"}\n'
         b'{"id": "broken", \n'
         b'{"id": "g2", "text": "\xd8\xaa\xd8\xb8\xd8\xa7\xd9\x87\xd8\xb1\xd8\xa9 \xd9\x81\xd9\x8a \xd8\xa8\xd8\xba\xd8\xaf\xd8\xa7\xd8\xaf"}\n')
-    (batch / "c-cp1256.txt").write_bytes("قصف على إدلب".encode("cp1256"))
+    (batch / "c-latin1.txt").write_bytes("Le café est fermé.".encode("latin-1"))  # not UTF-8, not Arabic
     (batch / "d-empty.txt").write_text("\n\n", encoding="utf-8")
     (batch / "e-good.txt").write_text("اجتماع في جنيف\n\nالتقى وزير الخارجية الروسي نظيره الأميركي.", encoding="utf-8")
     result = kg("ingest", batch, "--store", tmp_path / "store")
     assert result.exit_code == 1
     assert f"{batch / 'b.jsonl'}:2: invalid JSON" in result.stderr
-    assert f"{batch / 'c-cp1256.txt'}:1: not UTF-8" in result.stderr
+    assert f"{batch / 'c-latin1.txt'}:1: not UTF-8" in result.stderr
     assert f"{batch / 'd-empty.txt'}:1: empty article" in result.stderr
     assert "4 stored, 0 replaced, 0 unchanged, 3 failed" in result.stderr
     stats = json.loads(kg("stats", "--json", "--store", tmp_path / "store").stdout)

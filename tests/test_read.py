@@ -63,14 +63,17 @@ def test_bad_lines_are_reported_with_path_and_line_and_the_rest_goes_on(tmp_path
     assert errors[4].startswith(f"{path}:6: not UTF-8")
 
 
-def test_non_utf8_empty_binary_and_missing_files(tmp_path):
-    (tmp_path / "cp1256.txt").write_bytes(BODY.encode("cp1256"))
+def test_undecidable_empty_binary_and_missing_files(tmp_path):
+    (tmp_path / "a-cp1256.txt").write_bytes(BODY.encode("cp1256"))  # Arabic in Windows-1256: decoded
+    (tmp_path / "b-latin1.txt").write_bytes("Le café est fermé.".encode("latin-1"))  # neither
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    errors = [str(e) for e in _items(tmp_path, tmp_path / "missing.txt")]
-    assert errors[0].startswith(f"{tmp_path / 'cp1256.txt'}:1: not UTF-8") and "--encoding" in errors[0]
+    items = _items(tmp_path, tmp_path / "missing.txt")
+    assert items[0].text == BODY
+    errors = [str(e) for e in items[1:]]
+    assert errors[0].startswith(f"{tmp_path / 'b-latin1.txt'}:1: not UTF-8") and "--encoding" in errors[0]
     assert errors[1] == f"{tmp_path / 'empty.txt'}:1: empty article (no text)"
-    assert "binary file" in errors[2]
+    assert "binary" in errors[2]
     assert errors[3] == f"{tmp_path / 'missing.txt'}: no such file or folder"
 
 
