@@ -333,12 +333,14 @@ def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool], lexic
     out = []
     i = 0
     while i < len(toks) - 1:
-        org = _organisation(toks, i, taken, lexicon)
-        if org:
-            out.append(_found(text, toks, org[0], org[1], "ORG", "pattern"))
-            for k in range(org[0], org[1]):
+        span, type_ = _organisation(toks, i, taken, lexicon), "ORG"
+        if span is None:
+            span, type_ = _introduced_person(toks, i, taken, lexicon), "PER"
+        if span:
+            out.append(_found(text, toks, span[0], span[1], type_, "pattern"))
+            for k in range(*span):
                 taken[k] = True
-            i = org[1]
+            i = span[1]
             continue
         stem = next((s for s in toks[i].stems if s in PLACE_NOUNS), None)
         if stem and not taken[i + 1] and (_is_name_word(toks[i + 1]) or toks[i + 1].key in NAME_HEADS) \
@@ -367,13 +369,6 @@ def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool], lexic
                     taken[m] = True
                 j = k
             i = j
-            continue
-        person = _introduced_person(toks, i, taken, lexicon)
-        if person:
-            out.append(_found(text, toks, person[0], person[1], "PER", "pattern"))
-            for k in range(person[0], person[1]):
-                taken[k] = True
-            i = person[1]
             continue
         # The key folds ى into ي: the preposition على is not the name علي.
         if toks[i].key in GIVEN_NAMES and not toks[i].text.endswith("ى") and not taken[i] \
