@@ -113,6 +113,8 @@ def _open_reader(path: Path) -> Store:
                 return _open(path, read_only=True)
             try:
                 probe = Store(str(path))
+            except RuntimeError as exc:  # pyoxigraph reports some RocksDB errors this way
+                raise StoreError(f"{path}: cannot open the store: {exc}") from None
             except OSError as exc:
                 if not _locked(exc):
                     return _open(path, read_only=True)  # e.g. a read-only folder: nobody writes it
