@@ -4,6 +4,7 @@ modality and the claimant who reported them."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from collections.abc import Sequence
@@ -31,6 +32,31 @@ TARGET_CUES = {key(w) for w in ("على", "ضد", "تحت", "سيطرة", "بأ�
 ACTOR_TYPES = {"ORG", "PER"}
 
 
+class _Tokens(tuple):
+    """A sentence's tokens with an index by character offset, so that the words before,
+    at or between offsets cost a binary search, not a scan: role assignment looks
+    around every mention, and a scan made it cubic in the sentence's length."""
+
+    def __new__(cls, tokens: Sequence[Token]):
+        self = super().__new__(cls, tokens)
+        self.starts = [t.start for t in self]
+        self.ends = [t.end for t in self]
+        return self
+
+    def before(self, offset: int, n: int) -> tuple[Token, ...]:
+        """The last n tokens that end at or before offset."""
+        k = bisect_right(self.ends, offset)
+        return self[max(0, k - n):k]
+
+    def at(self, offset: int) -> Token | None:
+        k = bisect_right(self.starts, offset) - 1
+        return self[k] if k >= 0 and self[k].end > offset else None
+
+    def between(self, start: int, end: int) -> tuple[Token, ...]:
+        """The tokens that start strictly between two offsets."""
+        return self[bisect_right(self.starts, start):bisect_left(self.starts, end)]
+
+
 def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Sequence[Sequence[Token]],
                 entities: Sequence[Entity], lexicon: Lexicon, dates_by_sentence, published: dt.date | None,
                 ) -> tuple[tuple[Event, ...], dict[int, str]]:
@@ -38,7 +64,8 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
     mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0])
     claimants: dict[int, str] = {}
     events: list[Event] = []
-    for sentence, toks in zip(sentences, tokens_by_sentence):
+    for sentence, sentence_tokens in zip(sentences, tokens_by_sentence):
+        toks = _Tokens(sentence_tokens)
         in_sentence = [(a, b, e) for a, b, e in mentions if sentence.start <= a < sentence.end]
         claimant = _claimant(toks, in_sentence)
         if claimant is None and sentence.index - 1 in claimants and toks and \
@@ -48,9 +75,10 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
             claimants[sentence.index] = claimant
         found = _sending_aid([hit for hit in _triggers(toks) if not _inside_mention(toks, hit, in_sentence)])
         spans = [(toks[i].start, toks[j - 1].end) for i, (j, *_rest) in found]
+        locative = _locatives(toks, in_sentence) if found else set()
         for n, (i, (j, type_, mode, trigger)) in enumerate(found):
             start, end = spans[n]
-            actors, targets, places = _roles(toks, i, j, in_sentence, lexicon, mentions, spans, n, claimant)
+            actors, targets, places = _roles(toks, in_sentence, locative, lexicon, mentions, spans, n, claimant)
             date, precision, fallback = _date(dates_by_sentence.get(sentence.index, ()), start, published, toks)
             events.append(Event(
                 id=f"v{len(events)}", type=type_, start=start, end=end, text=text[start:end],
@@ -163,8 +191,7 @@ def _modality(toks: Sequence[Token], i: int) -> str:
 
 def _speaks(toks: Sequence[Token], start: int) -> bool:
     """Whether a mention comes within a few words after a reporting verb."""
-    before = [t for t in toks if t.end <= start][-8:]
-    return any(REPORTING.intersection(t.stems) for t in before)
+    return any(REPORTING.intersection(t.stems) for t in toks.before(start, 8))
 
 
 def _claimant(toks: Sequence[Token], in_sentence) -> str | None:
@@ -184,7 +211,7 @@ LOCATIVE = {key(w) for w in ("في", "إلى", "الى", "داخل", "شمال",
                               "شرقي", "غربي", "وسط", "قرب", "أنحاء", "انحاء", "نحو", "باتجاه", "على", "عبر")}
 
 
-def _roles(toks, i, j, in_sentence, lexicon: Lexicon, mentions, spans, n, claimant):
+def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, spans, n, claimant):
     """Actors, targets and places of the n-th trigger of a sentence: each mention goes to
     the trigger it is nearest to, places to the trigger before them where there is one."""
     trigger_start, trigger_end = spans[n]
@@ -192,15 +219,13 @@ def _roles(toks, i, j, in_sentence, lexicon: Lexicon, mentions, spans, n, claima
     targets: list[str] = []
     places: list[str] = []
     by_id = {e.id: e for _a, _b, e in in_sentence}
-    place_ends = {b for _a, b, e in in_sentence if e.type in ("GPE", "LOC")}
     for a, b, entity in in_sentence:
         # Places belong to every event of the sentence (the gold ties them all);
         # actors and targets to the trigger they are nearest to.
         if entity.type in ("GPE", "LOC"):
-            locative = _locative(toks, a, place_ends)
-            if entity.key in CAPITALS and not locative:
+            if entity.key in CAPITALS and a not in locative:
                 continue  # الحوار مع دمشق: the government, not a place of the event
-            if entity.kind != "country" or locative:
+            if entity.kind != "country" or a in locative:
                 places.append(entity.id)
                 continue
             if entity.type == "LOC":
@@ -247,23 +272,26 @@ def _preceding_trigger(spans, a: int) -> int | None:
     return before[-1] if before else None
 
 
-def _locative(toks, start: int, place_ends=frozenset()) -> bool:
+def _locatives(toks: _Tokens, in_sentence) -> set[int]:
+    """The starts of the place mentions of a sentence that are introduced as places."""
+    place_ends = {b for _a, b, e in in_sentence if e.type in ("GPE", "LOC")}
+    return {a for a, _b, e in in_sentence if e.type in ("GPE", "LOC") and _locative(toks, a, place_ends)}
+
+
+def _locative(toks: _Tokens, start: int, place_ends) -> bool:
     """Whether a place name is introduced as a place: في باريس، وفي باريس، بسوريا، and
     the second of في فرنسا وسويسرا."""
-    before = [t for t in toks if t.end <= start][-1:]
-    for tok in before:
+    here = toks.at(start)
+    for tok in toks.before(start, 1):
         if (set(tok.stems) | {tok.key.removeprefix("و")}) & LOCATIVE:
             return True
-        here = next((t for t in toks if t.start <= start < t.end), None)
         if tok.end in place_ends and here is not None and here.key.startswith("و"):
             return True
-    here = next((t for t in toks if t.start <= start < t.end), None)
     return bool(here and here.key[:1] == "ب" and start > here.start)
 
 
 def _preceding_cue(toks, start: int) -> bool:
-    before = [t for t in toks if t.end <= start][-3:]
-    return any(set(t.stems) & TARGET_CUES for t in before)
+    return any(set(t.stems) & TARGET_CUES for t in toks.before(start, 3))
 
 
 def _containing_places(places, in_sentence, mentions, lexicon: Lexicon) -> list[str]:
@@ -295,13 +323,13 @@ def _in_relative_clause(toks, date, trigger_start: int) -> bool:
     """Whether a date sits in a relative clause apart from the trigger: روسيا، التي
     تدخلت … عام 2015، … قصف / الاستقالة … لماي التي شغلت المنصب بين عامي 2010 و2016."""
     if date.start > trigger_start:
-        between = [t for t in toks if trigger_start < t.start < date.start]
+        between = toks.between(trigger_start, date.start)
     else:
-        between = [t for t in toks if t.end <= date.start][-6:]
+        between = toks.before(date.start, 6)
     return any(t.key in RELATIVE_PRONOUNS for t in between)
 
 
-def _date(candidates, trigger_start: int, published: dt.date | None, toks=()):
+def _date(candidates, trigger_start: int, published: dt.date | None, toks: _Tokens):
     candidates = [d for d in candidates if not _in_relative_clause(toks, d, trigger_start)]
     if candidates:
         nearest = min(candidates, key=lambda d: abs(d.start - trigger_start))
