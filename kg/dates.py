@@ -44,7 +44,9 @@ class DateMention:
 
     ``value`` is ISO 8601 at ``precision`` (``day`` "2016-12-10", ``month``
     "2016-11", ``year`` "2016"); ``relative`` says it was resolved against the
-    publication date.
+    publication date. A ``forward`` date dates only the event after it: in
+    ``بعد أسبوعين من X`` the two weeks lead back to X, not to what the sentence
+    says happened after X.
     """
 
     start: int
@@ -53,6 +55,7 @@ class DateMention:
     value: str
     precision: str
     relative: bool
+    forward: bool = False
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -138,7 +141,7 @@ _TODAY, _THE_DAY, _YESTERDAY, _THE_YESTERDAY = _W("اليوم"), _W("يوم"), _
 _FIRST, _FROM, _TOMORROW, _TOMORROW_N = _W("أول"), _W("من"), _W("غدا"), _W("غد")
 _AFTER, _BEFORE, _SINCE = _W("بعد"), _W("قبل"), _W("منذ")
 _THE_MONTH, _THE_YEAR, _THE_YEAR_F, _THE_WEEK = _W("الشهر"), _W("العام"), _W("السنة"), _W("الأسبوع")
-_THE_DAYS = _W("الأيام")
+_THE_DAYS, _DAYS_PLURAL = _W("الأيام"), _W("أيام")
 _DAYS = {_W(w) for w in ("أيام", "يوما", "يوم")}
 _FEW = {_W(w) for w in ("بضعة", "بضع", "عدة")}
 _FEW_AFTER = {_W(w) for w in ("قليلة", "معدودة")}
@@ -813,10 +816,13 @@ class _Scanner:
         """الشهر الماضي، هذا الشهر، العام الجاري، السنة الماضية، الأسبوع الماضي، الأيام الماضية."""
         assert self.published is not None
         pub = self.published
-        found = self.which(i, {_THE_MONTH, _THE_YEAR, _THE_YEAR_F, _THE_WEEK, _THE_DAYS})
+        found = self.which(i, {_THE_MONTH, _THE_YEAR, _THE_YEAR_F, _THE_WEEK, _THE_DAYS, _DAYS_PLURAL})
         if found is None:
             return
         offset, stem = found
+        if stem == _DAYS_PLURAL:
+            self.past_days(i)
+            return
         if stem == _THE_YEAR and self.general_not_year(i):
             return
         start, start_offset = i, offset
@@ -863,6 +869,18 @@ class _Scanner:
             value = _month(week.year, week.month)
         self.add(start, start_offset, end, value, True)
 
+    def past_days(self, i: int) -> None:
+        """الثلاثة أيام الماضية، 3 أيام الماضية: the month the span begins in."""
+        assert self.published is not None
+        hit = next((h for h in (self.hits_from.get(i - 1), self.hits_from.get(i - 2)) if h and h.last == i), None)
+        if hit is None or hit.mention.kind != "cardinal" or self.word(i + 1) not in _PAST:
+            return
+        count = hit.mention.value
+        if not isinstance(count, int) or not 1 <= count <= 31:
+            return
+        first = self.published - dt.timedelta(days=count)
+        self.add(hit.first, 0, i + 2, _month(first.year, first.month), True)
+
     def general_not_year(self, i: int) -> bool:
         """Return whether العام at ``i`` is the adjective "general" ("الأمين العام الحالي")."""
         prev = self.word(i - 1)
@@ -874,12 +892,16 @@ class _Scanner:
         return self.word(i + 1) in {_W("السابق"), _W("الحالي")}
 
     def ago(self, i: int) -> None:
-        """قبل يومين، قبل ثلاثة أيام، قبل أيام، قبل نحو أسبوعين، منذ عامين، قبل ثلاث سنوات."""
+        """قبل يومين، قبل ثلاثة أيام، قبل أيام، قبل نحو أسبوعين، منذ عامين، قبل ثلاث سنوات;
+        and بعد نحو أسبوعين من X, which dates X: the span back from the report's now."""
         assert self.published is not None
         pub = self.published
         offset = self.has(i, {_BEFORE, _SINCE})
-        if offset is None:
-            return
+        after = offset is None
+        if after:
+            offset = self.has(i, _AFTER)
+            if offset is None:
+                return
         k = i + 1
         approx = False
         if self.word(k) in _APPROX:
@@ -898,13 +920,14 @@ class _Scanner:
             end = j + 1
             if self.word(end) in _FEW_AFTER:
                 end += 1
-            if not self.ago_ends(end):
+            if not self.counts_back(end, after):
                 return
             some_days = pub - dt.timedelta(days=3)
-            self.add(i, offset, end, _month(some_days.year, some_days.month), True)
+            self.add(i, offset, end, _month(some_days.year, some_days.month), True, "forward" if after else "")
             return
         else:
-            hit = self.hits_from.get(k)
+            # the number's own reading may have taken نحو in as its qualifier
+            hit = self.hits_from.get(k) or (self.hits_from.get(k - 1) if approx else None)
             if hit is None or hit.mention.kind != "cardinal" or hit.mention.vague:
                 return
             count = hit.mention.value
@@ -915,7 +938,10 @@ class _Scanner:
                 return
             end = hit.last + 1
             approx = approx or hit.mention.qualifier is not None
-        if not self.ago_ends(end):
+        # بعد counts from the sentence's own time, which is near publication but not
+        # known to the day: keep only the month.
+        approx = approx or after
+        if not self.counts_back(end, after):
             return
         assert count is not None and unit is not None
         if unit == "day":
@@ -930,7 +956,12 @@ class _Scanner:
             value = _month(*_add_months(pub.year, pub.month, -count))
         else:
             value = _year(pub.year - count)
-        self.add(i, offset, end, value, True)
+        self.add(i, offset, end, value, True, "forward" if after else "")
+
+    def counts_back(self, end: int, after: bool) -> bool:
+        """Return whether a duration ending before ``end`` counts back from publication:
+        قبل/منذ as ``ago_ends`` says, بعد only with the event it follows (بعد أسبوعين من X)."""
+        return self.word(end) == _FROM if after else self.ago_ends(end)
 
     def ago_ends(self, end: int) -> bool:
         """Return whether a duration ending before ``end`` counts back from publication.
@@ -982,8 +1013,8 @@ class _Scanner:
 _MAY_ABSOLUTE, _MAY_RELATIVE_DAY, _MAY_WEEKDAY, _MAY_PERIOD, _MAY_AGO, _IS_NUMBER = 1, 2, 4, 8, 16, 32
 _MONTH_STEMS = frozenset(_MONTHS_1) | frozenset(_MONTHS_2_FIRST)
 _RELATIVE_DAY_STEMS = frozenset({_TODAY, _YESTERDAY, _THE_YESTERDAY, _FIRST, _TOMORROW, _TOMORROW_N, _W("الغد")})
-_PERIOD_STEMS = frozenset({_THE_MONTH, _THE_YEAR, _THE_YEAR_F, _THE_WEEK, _THE_DAYS})
-_AGO_STEMS = frozenset({_BEFORE, _SINCE})
+_PERIOD_STEMS = frozenset({_THE_MONTH, _THE_YEAR, _THE_YEAR_F, _THE_WEEK, _THE_DAYS, _DAYS_PLURAL})
+_AGO_STEMS = frozenset({_BEFORE, _SINCE, _AFTER})
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -1033,5 +1064,5 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
     out = []
     for c in _longest(scanner.run()):
         start, end = folded.span(c.fstart, c.fend)
-        out.append(DateMention(start, end, text[start:end], c.value, c.precision, c.relative))
+        out.append(DateMention(start, end, text[start:end], c.value, c.precision, c.relative, c.kind == "forward"))
     return tuple(out)

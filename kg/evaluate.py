@@ -148,6 +148,7 @@ def score_article(gold, pred, text, detail):
         pos = text.find(g["evidence"])
         gev.append((g, sentence_of(spans, pos if pos >= 0 else 0)))
     used, vtp, vfp, atp, afp, afn, dok, dn = set(), 0, 0, 0, 0, 0, 0, 0
+    wrong_dates = []
     opt_events = {g["key"] for g in gold.get("events", []) if g.get("optional")}
     for e, start in event_mentions(pred.get("events", [])):
         s = sentence_of(spans, start)
@@ -173,6 +174,8 @@ def score_article(gold, pred, text, detail):
         if hit.get("date"):  # events the text gives no date are not scored on dates
             dn += 1
             dok += int((e.get("date") or "") == hit["date"])
+            if (e.get("date") or "") != hit["date"]:
+                wrong_dates.append((hit["key"], hit["date"], e.get("date")))
     vfn = len([g for g, _ in gev if g["key"] not in used and not g.get("optional")])
     for g, _ in gev:
         if g["key"] not in used and not g.get("optional"):
@@ -180,6 +183,7 @@ def score_article(gold, pred, text, detail):
     detail["events"] = (vtp, vfp, vfn)
     detail["arguments"] = (atp, afp, afn)
     detail["dates"] = (dok, dn)
+    detail["wrong_dates"] = wrong_dates  # (gold event, gold date, extracted date)
     detail["missed_events"] = [g["key"] for g, _ in gev if g["key"] not in used and not g.get("optional")]
 
     # counts

@@ -4,6 +4,7 @@ modality and the claimant who reported them."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
@@ -79,7 +80,7 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
         for n, (i, (j, type_, mode, trigger)) in enumerate(found):
             start, end = spans[n]
             actors, targets, places = _roles(toks, in_sentence, locative, lexicon, mentions, spans, n, claimant)
-            date, precision, fallback = _date(dates_by_sentence.get(sentence.index, ()), start, published, toks)
+            date, precision, fallback = _date(text, dates_by_sentence.get(sentence.index, ()), (start, end), published, toks)
             events.append(Event(
                 id=f"v{len(events)}", type=type_, start=start, end=end, text=text[start:end],
                 sentence=sentence.index, trigger=trigger, mode=mode, actors=actors, targets=targets,
@@ -120,6 +121,11 @@ def _inherit_dates(events: list[Event], headline: bool) -> list[Event]:
     for event in events:
         if event.date_is_fallback:
             same = [d for d in dated if d.type == event.type] if headline and event.sentence == 0 else []
+            if not same:
+                # القصف … القصف: the same noun again is the same event again
+                noun = event.trigger.split()[0].removeprefix("ال")
+                same = [d for d in dated if d.type == event.type and d.sentence < event.sentence
+                        and d.trigger.split()[0].removeprefix("ال") == noun]
             if same:
                 source = min(same, key=lambda d: (abs(d.sentence - event.sentence), d.sentence))
                 event = replace(event, date=source.date, date_precision=source.date_precision,
@@ -316,23 +322,42 @@ def _containing_places(places, in_sentence, mentions, lexicon: Lexicon) -> list[
     return out
 
 
+DAY_AFTER = {key(w) for w in ("غداة",)}  # غداة X: the sentence is the day after X
 RELATIVE_PRONOUNS = {key(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")}
 
 
-def _in_relative_clause(toks, date, trigger_start: int) -> bool:
+def _in_relative_clause(text: str, toks: _Tokens, date, trigger: tuple[int, int]) -> bool:
     """Whether a date sits in a relative clause apart from the trigger: روسيا، التي
-    تدخلت … عام 2015، … قصف / الاستقالة … لماي التي شغلت المنصب بين عامي 2010 و2016."""
-    if date.start > trigger_start:
-        between = toks.between(trigger_start, date.start)
-    else:
-        between = toks.before(date.start, 6)
-    return any(t.key in RELATIVE_PRONOUNS for t in between)
+    تدخلت … عام 2015، … قصف / الاستقالة … لماي التي شغلت المنصب بين عامي 2010 و2016.
+    A short clause on the trigger itself dates it (الهجوم الذي وقع يوم السبت), and so does one
+    that runs on into the trigger without a break (المنشور الذي يحمل تاريخ الأحد مهلة)."""
+    start, end = trigger
+    if date.start > start:
+        after = [t for t in toks.between(start, date.start) if t.start >= end]
+        if after and after[0].key in RELATIVE_PRONOUNS and len(after) <= 6:
+            return False  # a short clause on the trigger itself
+        return any(t.key in RELATIVE_PRONOUNS for t in after)
+    before = toks.before(date.start, 10)
+    return any(t.key in RELATIVE_PRONOUNS for t in before) and _apart(text, date, trigger)
 
 
-def _date(candidates, trigger_start: int, published: dt.date | None, toks: _Tokens):
-    candidates = [d for d in candidates if not _in_relative_clause(toks, d, trigger_start)]
+_CLAUSE_BREAK = re.compile("[،,؛;]")
+
+
+def _apart(text: str, date, trigger: tuple[int, int]) -> bool:
+    """Whether a clause break stands between a date and the trigger."""
+    start, end = (date.end, trigger[0]) if date.start < trigger[0] else (trigger[1], date.start)
+    return _CLAUSE_BREAK.search(text, start, end) is not None
+
+
+def _date(text: str, candidates, trigger: tuple[int, int], published: dt.date | None, toks: _Tokens):
+    candidates = [d for d in candidates if not _in_relative_clause(text, toks, d, trigger)
+                  and not (d.forward and d.start > trigger[0])]
     if candidates:
-        nearest = min(candidates, key=lambda d: abs(d.start - trigger_start))
+        nearest = min(candidates, key=lambda d: (_apart(text, d, trigger), abs(d.start - trigger[0])))
+        if nearest.precision == "day" and any(DAY_AFTER & set(t.stems) for t in toks.before(trigger[0], 5)):
+            # غداة الإعلان عن الاتفاق، أعلنت … الثلاثاء: the agreement was the day before
+            return (dt.date.fromisoformat(nearest.value) - dt.timedelta(days=1)).isoformat(), "day", False
         return nearest.value, nearest.precision, False
     if published:
         return published.isoformat(), "day", True

@@ -82,7 +82,10 @@ def _recogniser(ner_model: Path | None = None):
         return None
 
 
-_SINCE_SUPERLATIVE = re.compile(r"(?:^|\s)ال[أا]\w{2,3}(?:\s+\S+){0,4}\s+منذ\s+(?:\S+\s+){0,6}$")
+# An elative: ال + أ + two or three root letters (الأعنف، الأشد، الأسوأ), or الأول; not
+# the nouns of that shape that news puts before منذ (الأمم المتحدة منذ 2006).
+_SINCE_SUPERLATIVE = re.compile(r"(?:^|\s)(?!ال[أا](?:مم|من|رض|سد|مس|ردن|مير)(?!\w))(?:ال[أا]\w{2,3}|الأولى?)(?!\w)"
+                                r"(?:\s+\S+){0,4}\s+منذ\s+(?:\S+\s+){0,6}$")
 
 
 # "منذ بدء النزاع في سوريا عام 2011": the year a background conflict began.

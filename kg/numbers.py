@@ -350,6 +350,8 @@ _YEAR_WORDS = {fold_word(w) for w in ("عام", "العام", "عامي", "سن�
 _YEAR_PREPOSITIONS = {fold_word(w) for w in (
     "منذ", "في", "حتى", "قبل", "بعد", "خلال", "مطلع", "بداية", "نهاية", "أواخر", "أوائل",
     "منتصف", "أواسط", "إبان", "صيف", "شتاء", "خريف", "ربيع")}
+# Of those, the ones no amount follows: منذ 2006 is a year whatever word comes next.
+_YEAR_SINCE = {fold_word(w) for w in ("منذ", "مطلع", "منتصف", "أواسط", "أواخر", "أوائل", "إبان")}
 _YEAR_LINKS = {fold_word(w) for w in ("إلى", "الى", "حتى", "و")}
 _ERA_MARKERS = {fold_word(w) for w in (
     "م", "ميلادي", "ميلادية", "للميلاد", "ه", "هـ", "هجري", "هجرية", "للهجرة")}
@@ -986,6 +988,8 @@ def _is_year(tokens, scanner: _Scanner, raw: _Raw, unit: str | None, previous_ye
             return True
         if not tok.gap and prev in ("و",) and previous_year_end == prev_i:
             return True
+        if stems & _YEAR_SINCE:
+            return True  # منذ 2006 لفرض عقوبات: no amount is counted "since"
         if stems & _YEAR_PREPOSITIONS:
             return not _content_word_follows(scanner, raw.last)
         if stems & {"من", "بين"}:

@@ -128,15 +128,35 @@ def test_day_words_that_are_no_dates(text):
     ("غادر البلاد قبل عامين", "قبل عامين", "2015", "year"),
     ("تأسست الحركة قبل ثلاث سنوات", "قبل ثلاث سنوات", "2014", "year"),
     ("شهدت المدينة معارك خلال الأيام الماضية", "الأيام الماضية", "2017-03", "month"),
+    ("نفذ المسلحون هجمات خلال الخمسة أيام الماضية", "الخمسة أيام الماضية", "2017-03", "month"),
+    ("قصفت الطائرات القرى خلال العشرين يوما الماضية", None, None, None),  # يوما: a count of days, not this form
+    ("جاء الاتفاق بعد نحو ثلاثة أسابيع من بدء المعارك", "بعد نحو ثلاثة أسابيع", "2017-02", "month"),
+    ("عاد الهدوء بعد يومين من الاشتباكات", "بعد يومين", "2017-03", "month"),
 ])
 def test_ago(text, wanted, value, precision):
+    if wanted is None:
+        assert dates(text) == []
+        return
     m = one(text)
     assert (m.text, m.value, m.precision) == (wanted, value, precision)
+
+
+def test_after_a_span_dates_only_what_follows_it():
+    # "بعد أسبوعين" without من counts from nothing the text gives; with من it dates the
+    # event after it, and only that one (DateMention.forward).
+    assert dates("سيعود الوفد بعد أسبوعين") == []
+    assert one("بعد أسبوعين من القصف").forward
+    assert not one("قبل أسبوعين").forward
 
 
 def test_ago_counted_from_something_else_is_skipped():
     assert dates("وقع الهجوم قبل عام من الانتخابات") == []
     assert dates("بقي في السجن منذ عام 2011") == [("عام 2011", "2011")]
+
+
+def test_since_a_year_is_a_year_whatever_follows():
+    # After منذ no amount is counted: "منذ 2006 لفرض" is the year, not 2,006 of something.
+    assert dates("القرارات التي صدرت منذ 2006 لفرض عقوبات على البلاد") == [("2006", "2006")]
 
 
 # ---------------------------------------------------------------- weeks, months and years

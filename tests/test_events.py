@@ -103,6 +103,43 @@ def test_a_date_in_a_relative_clause_does_not_date_the_event(extractor):
     assert event.date == "2018-06-08"
 
 
+def test_a_short_clause_on_the_trigger_dates_it(extractor):
+    # The attack is the clause's antecedent: its date is the attack's.
+    a = _analyse(extractor, "ودعت فرنسا إلى الرد على الهجوم الذي وقع يوم الاثنين الماضي.")
+    [attack] = [e for e in a.events if e.type == "ASSAULT"]
+    assert attack.date == "2018-06-04"
+
+
+def test_a_clause_that_runs_on_into_the_trigger_dates_it(extractor):
+    a = _analyse(extractor, "وحدد البيان الذي صدر الخميس مهلة ثلاثة أيام لمغادرة المسلحين.")
+    [threat] = [e for e in a.events if e.type == "THREATEN"]
+    assert threat.date == "2018-06-07"
+
+
+def test_a_date_across_a_clause_break_loses_to_one_in_the_trigger_clause(extractor):
+    a = _analyse(extractor, "وكان من المقرر أن يصوت البرلمان الجمعة، لكن الوزير قدم استقالته مساء الخميس.")
+    [resignation] = [e for e in a.events if e.type == "CONCEDE"]
+    assert resignation.date == "2018-06-07"
+
+
+def test_the_day_after_dates_its_event_the_day_before(extractor):
+    a = _analyse(extractor, "وغداة التوقيع على الاتفاق، أعلنت الحكومة الأربعاء الإفراج عن المعتقلين.")
+    [agreement] = [e for e in a.events if e.type == "AGREE"]
+    assert agreement.date == "2018-06-05"
+
+
+def test_after_a_span_from_an_event_dates_that_event_only(extractor):
+    a = _analyse(extractor, "وأعلنت الحكومة استعدادها للحوار الأحد بعد نحو شهرين من اعتقال قادة المعارضة.")
+    by_type = {e.type: e for e in a.events}
+    assert (by_type["COERCE"].date, by_type["COERCE"].date_precision) == ("2018-04", "month")
+    assert by_type["AGREE"].date == "2018-06-03"
+
+
+def test_the_same_noun_again_is_the_same_event_again(extractor):
+    a = _analyse(extractor, "وبدأ القصف على المدينة قبل نحو أسبوعين. وقال الأهالي إن القصف لم يتوقف.")
+    assert [(e.date, e.date_precision) for e in a.events if e.type == "ASSAULT"] == [("2018-05", "month")] * 2
+
+
 def test_the_end_of_a_year_is_its_december(extractor):
     a = _analyse(extractor, "وتحاصر القوات منطقة هجين منذ نهاية عام 2017.")
     [event] = a.events
