@@ -5,10 +5,11 @@ IRIs are derived from content: the same article gives the same IRIs and quads.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -39,6 +40,29 @@ def entity_iri(entity: Entity) -> NamedNode:
 
 def place_iri(lexicon_id: str) -> NamedNode:
     return NamedNode(f"{v.ID}entity/{slug(lexicon_id)}")
+
+
+def day_of(date: str | None) -> dt.date | None:
+    """The day an event date stands for when comparing dates: its first day at month or year precision."""
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat((date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10])
+    except ValueError:
+        return None
+
+
+def link_key(event_type: NamedNode, place: NamedNode, day: dt.date) -> Literal:
+    """An event's kg:linkKey for one of its places: what the reports of one event share (kg/link.py)."""
+    return Literal(f"{event_type.value} {place.value} {day.isoformat()}")
+
+
+def by_subject(quads: Iterable[Quad]) -> dict[NamedNode, dict[str, set]]:
+    """Quads by subject, then by predicate IRI: the set of objects."""
+    out: dict[NamedNode, dict[str, set]] = {}
+    for q in quads:
+        out.setdefault(q.subject, {}).setdefault(q.predicate.value, set()).add(q.object)
+    return out
 
 
 def _int(n: int) -> Literal:
@@ -138,6 +162,11 @@ def quads(analysis: Analysis, *, ingested_at: str | None = None, kg_version: str
                     Literal(ev.date, datatype=v.XSD_FOR_PRECISION[ev.date_precision]))
             yield q(instant, v.TIME_UNIT, v.TIME_UNITS[ev.date_precision])
         yield q(node, K["modality"], v.MODALITIES[ev.modality])
+        day = day_of(ev.date) if ev.date and ev.date_precision else None
+        if ev.modality == "asserted" and day is not None:
+            # The linker's index: one literal per place finds the reports of one event among millions.
+            for place in dict.fromkeys(entity_nodes[entity_id] for entity_id in ev.places):
+                yield q(node, K["linkKey"], link_key(v.plover(ev.type), place, day))
         yield q(node, K["confidence"], Literal(f"{ev.confidence:.2f}", datatype=v.XSD_DECIMAL))
         if ev.source:
             yield q(node, v.PROV_ATTRIBUTED, entity_nodes[ev.source])

@@ -1,7 +1,9 @@
 """read → extract → graph → store, article by article: the composition and nothing else.
 
 With ``jobs > 1`` extraction and quad building run in worker processes, batch by
-batch (memory stays flat however long the input), and this process alone writes.
+batch (memory stays flat however long the input), and this process alone writes,
+while the workers prepare the next batch. Articles are written a batch at a time
+(``store.write_articles``), each batch with the event links of its new articles.
 """
 
 from __future__ import annotations
@@ -9,22 +11,23 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import multiprocessing
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad
-
 from kg import __version__
 from kg.errors import KgError, ReadError
 from kg.extract import Extractor, Settings
-from kg.graph import article_iri, background_quads, quads
-from kg.link import link_events
-from kg.model import Article
+from kg.graph import article_iri, background_quads, by_subject, quads
+from kg.link import Linker, ensure_link_keys, events_of
+from kg.tally import counted, ensure_tallies, tallies_for
+from kg.model import Analysis, Article
 from kg.read import read_articles
-from kg.store import open_store, write_article
+from kg.store import ArticleQuads, open_store, write_articles
 
-BATCH = 64  # articles handed to the workers at a time; fewer than this run in-process
+BATCH = 64  # articles handed to the workers, and written, at a time; fewer than this run in-process
+WRITE_EVERY_S = 0.25  # in one process, a batch is written at least this often
 
 
 @dataclass
@@ -32,7 +35,7 @@ class IngestReport:
     stored: int = 0
     replaced: int = 0
     unchanged: int = 0
-    links: int | None = None  # event links across articles, when recomputed
+    links: int | None = None  # event links this ingest added across articles, when it wrote any article
     errors: list[KgError] = field(default_factory=list)
 
     @property
@@ -40,22 +43,15 @@ class IngestReport:
         return self.stored + self.replaced + self.unchanged
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """One article's quads, ready to write."""
-
-    article_id: str
-    graph: NamedNode
-    quads: list[Quad]
-    background: list[Quad]
-
-
 def ingest(paths: Iterable[str | Path], *, store: str | Path | None = None, settings: Settings = Settings(),
            published: dt.date | None = None, source: str | None = None, encoding: str | None = None,
            jobs: int = 1, progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Read, extract and store every article under ``paths``; bad inputs are collected, not raised."""
     target = open_store(store)
+    ensure_tallies(target)  # a store written before kg kept tallies and link keys gets them once
+    ensure_link_keys(target)
     report = IngestReport()
+    linker = Linker()
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     items = _new_only(target, read_articles(paths, published=published, source=source, encoding=encoding),
                       report, progress)
@@ -65,15 +61,27 @@ def ingest(paths: Iterable[str | Path], *, store: str | Path | None = None, sett
         BertRecogniser.load(settings.ner_model)  # fail here: a worker whose initializer raises is restarted forever
     if jobs > 1 and len(first) == BATCH:
         with multiprocessing.get_context("spawn").Pool(jobs, _start_worker, (settings, now)) as pool:
-            for batch in _batches(itertools.chain(first, items)):
-                for result in pool.map(_prepare_in_worker, batch, chunksize=max(1, len(batch) // (jobs * 4))):
-                    _write(target, result, report, progress)
+            batches = _batches(itertools.chain(first, items))
+            chunks = max(1, BATCH // (jobs * 4))
+            running = pool.map_async(_prepare_in_worker, next(batches), chunksize=chunks)
+            for batch in batches:
+                # The workers prepare the next batch while this process writes the last one;
+                # two batches at most are in memory.
+                upcoming = pool.map_async(_prepare_in_worker, batch, chunksize=chunks)
+                _write(target, running.get(), report, progress, linker)
+                running = upcoming
+            _write(target, running.get(), report, progress, linker)
     else:
         extractor = Extractor(settings)
+        batch, started = [], time.monotonic()
         for item in itertools.chain(first, items):
-            _write(target, _prepare(extractor, item, now), report, progress)
-    if report.stored or report.replaced:
-        report.links = link_events(target)
+            batch.append(_prepare(extractor, item, now))
+            # A batch ends at BATCH articles, or sooner on a slow run, so that what is
+            # extracted is soon stored (and seen by readers).
+            if len(batch) == BATCH or time.monotonic() - started > WRITE_EVERY_S:
+                _write(target, batch, report, progress, linker)
+                batch, started = [], time.monotonic()
+        _write(target, batch, report, progress, linker)
     target.flush()
     return report
 
@@ -94,14 +102,12 @@ def _batches(items):
         yield batch
 
 
-def _prepare(extractor: Extractor, item: Article | ReadError, now: str) -> Prepared | KgError:
+def _prepare(extractor: Extractor, item: Article | ReadError, now: str) -> ArticleQuads | KgError:
     if isinstance(item, ReadError):
         return item
     try:
         analysis = extractor.extract(item)
-        return Prepared(item.id, article_iri(item.id, item.text),
-                        list(quads(analysis, ingested_at=now, kg_version=__version__)),
-                        list(background_quads(analysis, extractor.lexicon)))
+        return prepared(analysis, extractor.lexicon, now)
     except KgError as err:
         return err
     except Exception as exc:  # an extractor bug must not lose the rest of the batch
@@ -109,16 +115,36 @@ def _prepare(extractor: Extractor, item: Article | ReadError, now: str) -> Prepa
                        "please report it")
 
 
-def _write(target, result: Prepared | KgError, report: IngestReport, progress) -> None:
-    if isinstance(result, KgError):
-        report.errors.append(result)
-    else:
+def store_articles(target, prepared: list[ArticleQuads], linker: Linker) -> list[str]:
+    """Write prepared articles as one batch with their event links (``linker``, one per ingest)
+    and tallies; the outcome of each article."""
+    return write_articles(target, prepared, derive=(linker, tallies_for))
+
+
+def prepared(analysis: Analysis, lexicon, now: str) -> ArticleQuads:
+    """An analysis as quads ready to write, with what the writer's event links and tallies read of it."""
+    graph = article_iri(analysis.article.id, analysis.article.text)
+    article_quads = list(quads(analysis, ingested_at=now, kg_version=__version__))
+    subjects = by_subject(q for q in article_quads if q.graph_name == graph)
+    return ArticleQuads(analysis.article.id, graph, article_quads, list(background_quads(analysis, lexicon)),
+                        {"events": events_of(subjects), "tallies": counted(graph, subjects)})
+
+
+def _write(target, results: list[ArticleQuads | KgError], report: IngestReport, progress, linker: Linker) -> None:
+    prepared = [r for r in results if not isinstance(r, KgError)]
+    report.errors += [r for r in results if isinstance(r, KgError)]
+    if prepared:
         try:
-            outcome = write_article(target, result.graph, result.article_id, result.quads, result.background)
+            before = linker.added
+            outcomes = store_articles(target, prepared, linker)
+            links = linker.added - before
         except OSError as exc:
-            report.errors.append(KgError(f"{result.article_id}: cannot write to the store: {exc}"))
+            report.errors += [KgError(f"{p.article_id}: cannot write to the store: {exc}") for p in prepared]
         else:
-            setattr(report, outcome, getattr(report, outcome) + 1)
+            for outcome in outcomes:
+                setattr(report, outcome, getattr(report, outcome) + 1)
+            if report.stored or report.replaced:
+                report.links = (report.links or 0) + links
     if progress:
         progress(report)
 
@@ -131,6 +157,6 @@ def _start_worker(settings: Settings, now: str) -> None:
     _worker = (Extractor(settings), now)
 
 
-def _prepare_in_worker(item: Article | ReadError) -> Prepared | KgError:
+def _prepare_in_worker(item: Article | ReadError) -> ArticleQuads | KgError:
     extractor, now = _worker
     return _prepare(extractor, item, now)

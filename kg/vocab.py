@@ -59,9 +59,12 @@ K = _terms(
     # relations
     "subject", "predicate", "object", "isBackground",
     # the same real event reported by several articles
-    "EventLink", "member", "linkEvidence", "rejected",
+    "EventLink", "member", "linkEvidence", "rejected", "linkKey",
     # provenance of the store
-    "kgVersion", "ontologyVersion",
+    "kgVersion", "ontologyVersion", "pendingGraph",
+    # tallies: counts over the whole store, kept up to date at ingest (kg/tally.py)
+    "Tally", "tallyKind", "tallyCount", "tallyEntity", "tallyOther", "tallyType", "tallyRole", "tallyMonth",
+    "tallySource",
     # individuals
     "Asserted", "Negated", "Future", "Hypothetical", "Day", "Month", "Year",
 )
@@ -144,5 +147,8 @@ BACKGROUND_GRAPH = NamedNode(ID + "graph/background")
 # the whole store, so that a join on an entity's label does not multiply by the
 # number of articles that mention it.
 ENTITIES_GRAPH = NamedNode(ID + "graph/entities")
+# Counts over every article, kept up to date as articles are written (kg/tally.py), so
+# that a question about the whole store reads a few nodes instead of every event.
+TALLIES_GRAPH = NamedNode(ID + "graph/tallies")
 
 ONTOLOGY_VERSION = "0.1.0"

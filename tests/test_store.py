@@ -7,7 +7,8 @@ from kg import vocab
 from kg.errors import StoreError
 from kg.graph import article_iri, quads
 from kg.model import Article
-from kg.store import article_graphs, open_store, write_article
+import kg.store
+from kg.store import ArticleQuads, article_graphs, open_store, write_article, write_articles
 
 TEXT = "استهدفت غارات جوية مدينة حلب السبت، وفق ما أفاد المرصد السوري لحقوق الإنسان."
 
@@ -59,3 +60,44 @@ def test_a_second_writer_fails_with_a_clear_message(tmp_path):
 def test_reading_a_missing_store_says_how_to_make_one(tmp_path):
     with pytest.raises(StoreError, match="kg ingest"):
         open_store(tmp_path / "nothing", read_only=True)
+
+
+def _articles(extractor, n, published=dt.date(2016, 12, 10)):
+    out = []
+    for i in range(n):
+        article = Article(id=f"b{i}", text=TEXT + f" وقتل {i + 2} مدنيين.", published=published)
+        out.append(ArticleQuads(article.id, article_iri(article.id, article.text),
+                                list(quads(extractor.extract(article), kg_version="t"))))
+    return out
+
+
+def test_a_batch_cut_off_before_it_completes_is_never_seen_and_goes_on_open(tmp_path, extractor, monkeypatch):
+    monkeypatch.setattr(kg.store, "BULK_MIN_QUADS", 1)  # the bulk loader even for a small batch
+    path = tmp_path / "s"
+    store = open_store(path)
+    first, cut = _articles(extractor, 2), _articles(extractor, 4)[2:]
+    assert write_articles(store, first) == ["stored", "stored"]
+
+    def crash(*_args):  # derived quads come between the bulk write and the completing transaction
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_articles(store, cut, derive=[crash])
+    assert all(store.contains_named_graph(a.graph) for a in cut)  # written, but still pending
+    del store
+    reader = open_store(path, read_only=True)
+    assert {g for g in reader.named_graphs() if "/article/" in g.value} == {a.graph for a in first}
+    writer = open_store(path)
+    assert not any(writer.quads_for_pattern(None, kg.store.PENDING, None, None))
+    assert not any(writer.contains_named_graph(a.graph) for a in cut)
+    assert write_articles(writer, cut) == ["stored", "stored"]
+    assert all(writer.contains_named_graph(a.graph) for a in cut)
+
+
+def test_a_batch_describes_an_entity_once_as_its_first_article_does(tmp_path, extractor):
+    batch = _articles(extractor, 3)
+    one_by_one, together = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+    for article in batch:
+        write_articles(one_by_one, [article])
+    assert write_articles(together, batch) == ["stored"] * 3
+    assert set(one_by_one) == set(together)
