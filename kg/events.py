@@ -26,10 +26,11 @@ REPORTING = {key(w) for w in (
 NEGATION = {key(w) for w in ("لن", "لم", "لا", "ما", "ليس", "نفى", "نفت", "ينفي", "تنفي", "دون", "عدم")}
 FUTURE = {key(w) for w in ("سوف", "سيتم", "المقرر", "يعتزم", "تعتزم", "ستقوم", "سيقوم", "يتوقع", "غدا")}
 HYPOTHETICAL = {key(w) for w in ("قد", "إذا", "اذا", "لو", "ربما", "حال", "يمكن", "احتمال", "محتمل")}
-# Words before an entity that make it the target: على، ضد، مواقع X، مقتل 45 عنصرا من X.
+# Words before an entity that make it the target: على، ضد، مواقع X، مقتل 45 عنصرا من X،
+# and the other party of a meeting or a deal (التقى مع X، الحوار مع X).
 TARGET_CUES = {key(w) for w in ("على", "ضد", "تحت", "سيطرة", "بأيدي", "معاقل", "مواقع", "مقرات", "مسلحي",
                                  "مقاتلي", "عناصر", "عنصرا", "مقاتلا", "مقاتلين", "قتلى", "عناصرها", "قياديين",
-                                 "قياديا", "أوكار", "تجمعات", "استهداف")}
+                                 "قياديا", "أوكار", "تجمعات", "استهداف", "مع")}
 ACTOR_TYPES = {"ORG", "PER"}
 
 
@@ -79,7 +80,7 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
         locative = _locatives(toks, in_sentence) if found else set()
         for n, (i, (j, type_, mode, trigger)) in enumerate(found):
             start, end = spans[n]
-            actors, targets, places = _roles(toks, in_sentence, locative, lexicon, mentions, spans, n, claimant)
+            actors, targets, places = _roles(toks, in_sentence, locative, lexicon, mentions, spans, n, claimant, type_)
             date, precision, fallback = _date(text, dates_by_sentence.get(sentence.index, ()), (start, end), published, toks)
             events.append(Event(
                 id=f"v{len(events)}", type=type_, start=start, end=end, text=text[start:end],
@@ -211,13 +212,16 @@ def _claimant(toks: Sequence[Token], in_sentence) -> str | None:
     return None
 
 
+# Events done with force or means, not words: a person who tells of them (a director,
+# a spokesman) is not their actor, though an organisation that announces one often is.
+FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "RETREAT", "AID", "SANCTION", "PROTEST"}
 # Entities that report and publish rather than act: never actors or targets.
 NON_ACTOR_KINDS = {"media", "ngo"}
 LOCATIVE = {key(w) for w in ("في", "إلى", "الى", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
                               "شرقي", "غربي", "وسط", "قرب", "أنحاء", "انحاء", "نحو", "باتجاه", "على", "عبر")}
 
 
-def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, spans, n, claimant):
+def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, spans, n, claimant, type_: str):
     """Actors, targets and places of the n-th trigger of a sentence: each mention goes to
     the trigger it is nearest to, places to the trigger before them where there is one."""
     trigger_start, trigger_end = spans[n]
@@ -254,7 +258,8 @@ def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, sp
                 actors.append(entity.id)  # verb–subject order
         elif trigger_start - b < 80:
             actors = [entity.id]  # the nearest subject before the trigger
-    if claimant in by_id and by_id[claimant].kind not in NON_ACTOR_KINDS:
+    if claimant in by_id and by_id[claimant].kind not in NON_ACTOR_KINDS and not (
+            by_id[claimant].type == "PER" and type_ in FORCE_TYPES):
         first = min(m.start for m in by_id[claimant].mentions)
         if first < trigger_start and claimant not in targets:
             actors = [claimant]  # أعلنت X بدء عملية: the claimant announces its own action
