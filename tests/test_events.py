@@ -155,3 +155,16 @@ def test_one_long_unpunctuated_sentence_stays_fast(extractor):
     analysis = _analyse(extractor, text)
     assert time.perf_counter() - started < 5
     assert {e.type for e in analysis.events} == {"ASSAULT"}
+
+
+def test_the_other_party_of_talks_is_their_target(extractor):
+    a = _analyse(extractor, "وأجرت تركيا محادثات مع روسيا في أنقرة.")
+    [talks] = [e for e in a.events if e.type == "CONSULT"]
+    assert [_label(a, x) for x in talks.actors] == ["Turkey"]
+    assert [_label(a, x) for x in talks.targets] == ["Russia"]
+
+
+def test_a_person_who_tells_of_an_attack_is_not_its_actor(extractor):
+    a = _analyse(extractor, "وقال رامي عبد الرحمن إن قصفا استهدف مدينة إدلب.")
+    [attack] = [e for e in a.events if e.type == "ASSAULT"]
+    assert "Rami Abdel Rahman" not in {_label(a, x) for x in attack.actors}
