@@ -146,17 +146,19 @@ def evaluate(
     lexicon: LexiconOption = None,
 ) -> None:
     """Extract the gold articles and print precision, recall and F1 per category."""
-    from kg.evaluate import evaluate as run_eval, format_report
+    from kg.evaluate import evaluate as run_eval, format_report, place_recall
 
     try:
         report, _ = run_eval(gold_dir, corpus_root, _settings(lexicon))
     except (OSError, KeyError, ValueError) as exc:
         raise _fail(KgError(f"{gold_dir}: cannot evaluate: {exc}"))
+    recall, found, wanted = place_recall(report)
     if as_json:
         report.pop("per_article")
-        typer.echo(json.dumps(report))
+        typer.echo(json.dumps({**report, "place_recall": recall}))
     else:
         typer.echo(format_report(report))
+        typer.echo(f"place recall {recall:.3f} ({found} of {wanted} required places)")
 
 
 class QueryFormat(str, Enum):
@@ -176,6 +178,7 @@ def query(
     store: StoreOption = None,
 ) -> None:
     """Run a SPARQL query over all the store's graphs."""
+    from kg.contain import contained
     from kg.query import format_result, load_named, named_queries, query_description, run
     from kg.store import open_store
 
@@ -188,8 +191,9 @@ def query(
         raise typer.Exit(2)
     try:
         text = sparql or (file.read_text(encoding="utf-8") if file else load_named(name))
-        result = run(open_store(_store(store), read_only=True), text)
-        output = format_result(result, format.value)
+        graph_store = open_store(_store(store), read_only=True)
+        # In a child process: a crash of the query engine (a pyoxigraph panic) is then an error, not an abort.
+        output = contained(lambda: format_result(run(graph_store, text), format.value))
         typer.echo(output, nl=not output.endswith("\n"))
     except KgError as err:
         raise _fail(err)

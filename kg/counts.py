@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.numbers import NumberHit, Token, fold_word, lookup, lookup_definite, readings, scan
 
@@ -273,15 +273,9 @@ def _casualty(word: str | None, definite: bool = False) -> tuple[str, str, bool]
 
 @dataclass(slots=True)
 class _Found:
-    """A count while it is being read, in token positions."""
+    """A count while it is being read, in token positions; its ``count`` has no span yet."""
 
-    type: str
-    number: int
-    low: int | None
-    high: int | None
-    qualifier: str | None
-    what: str | None
-    vague: bool
+    count: CountMention
     first: int  # token range of the mention
     stop: int
     offset: int  # clitic letters of the first token left out of the span
@@ -637,7 +631,7 @@ class _Scanner:
             if noun_type is not None:
                 ctype = noun_type
             elif previous is not None:
-                ctype = previous.type
+                ctype = previous.count.type
             else:
                 ctype = self.among_before(hit.first - 1) or self.casualty_plural_before(hit.first - 1)
         if ctype is None and trigger is not None and not (bare and not trigger[3]):
@@ -666,8 +660,8 @@ class _Scanner:
             ctype = "AFFECT"  # "45 مليون مصاب بالفيروس": infected, not wounded
         if trigger is not None and trigger[3] and trigger[0] == ctype and not (breakdown or joined):
             first, offset = trigger[1], trigger[2]
-        return _Found(ctype, int(round(m.value)), _int(low), _int(high), qualifier, what, m.vague,
-                      first, end, offset, sentence, hit.core, breakdown or bool(joined))
+        count = CountMention(0, 0, "", ctype, int(round(m.value)), _int(low), _int(high), qualifier, what, m.vague)
+        return _Found(count, first, end, offset, sentence, hit.core, breakdown or bool(joined))
 
     def bare_ok(self, hit: NumberHit, trigger) -> bool:
         """Return whether a number with no noun after it may still be a count."""
@@ -704,6 +698,5 @@ def find_counts(text: str) -> tuple[CountMention, ...]:
         fstart = tokens[f.first].start + f.offset
         fend = tokens[f.stop - 1].end
         start, end = folded.span(fstart, fend)
-        out.append(CountMention(start, end, text[start:end], f.type, f.number, f.low, f.high, f.qualifier,
-                                f.what, f.vague))
+        out.append(replace(f.count, start=start, end=end, text=text[start:end]))
     return tuple(out)

@@ -1015,6 +1015,8 @@ _MONTH_STEMS = frozenset(_MONTHS_1) | frozenset(_MONTHS_2_FIRST)
 _RELATIVE_DAY_STEMS = frozenset({_TODAY, _YESTERDAY, _THE_YESTERDAY, _FIRST, _TOMORROW, _TOMORROW_N, _W("الغد")})
 _PERIOD_STEMS = frozenset({_THE_MONTH, _THE_YEAR, _THE_YEAR_F, _THE_WEEK, _THE_DAYS, _DAYS_PLURAL})
 _AGO_STEMS = frozenset({_BEFORE, _SINCE, _AFTER})
+_FLAG_STEMS = ((_MONTH_STEMS, _MAY_ABSOLUTE), (_RELATIVE_DAY_STEMS, _MAY_RELATIVE_DAY), (_WEEKDAYS, _MAY_WEEKDAY),
+               (_PERIOD_STEMS, _MAY_PERIOD), (_AGO_STEMS, _MAY_AGO))
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -1032,16 +1034,9 @@ def _date_flags(word: str | None) -> int:
         return 0
     flags = 0
     for _offset, stem in readings(word):
-        if stem in _MONTH_STEMS:
-            flags |= _MAY_ABSOLUTE
-        if stem in _RELATIVE_DAY_STEMS:
-            flags |= _MAY_RELATIVE_DAY
-        if stem in _WEEKDAYS:
-            flags |= _MAY_WEEKDAY
-        if stem in _PERIOD_STEMS:
-            flags |= _MAY_PERIOD
-        if stem in _AGO_STEMS:
-            flags |= _MAY_AGO
+        for stems, flag in _FLAG_STEMS:
+            if stem in stems:
+                flags |= flag
     if word in _BARE_WEEKDAYS:
         flags |= _MAY_WEEKDAY
     return flags

@@ -139,6 +139,9 @@ def score_article(gold, pred, text, detail):
     detail["linked"] = linked
     detail["missed_entities"] = [g["key"] for g in gold.get("entities", [])
                                  if not g.get("optional") and g["key"] not in {v for v in mapping.values() if isinstance(v, str)}]
+    places = [g["key"] for g in gold.get("entities", []) if not g.get("optional") and coarse(g["type"]) == "PLACE"]
+    found = {v for v in mapping.values() if isinstance(v, str)}
+    detail["places"] = (sum(1 for k in places if k in found), len(places))  # for place recall (not in score.py)
     detail["spurious_entities"] = [(e.get("label_en") or e.get("label_ar") or "?") for e in pred.get("entities", [])
                                    if mapping.get(e.get("id")) is None]
 
@@ -259,6 +262,14 @@ def evaluate(gold_dir: Path, corpus_root: Path | None = None, settings: Settings
                           origin=str(path))
         analyses[gp.stem] = analysis_json(extractor.extract(article))
     return score(gold_dir, analyses, corpus_root), analyses
+
+
+def place_recall(report: dict) -> tuple[float, int, int]:
+    """The share of the required place entities (GPE and LOC) that were found: kg's own
+    measure, beside the reference scorer's."""
+    found = sum(d["places"][0] for d in report["per_article"].values())
+    wanted = sum(d["places"][1] for d in report["per_article"].values())
+    return (round(found / wanted, 3) if wanted else 0.0), found, wanted
 
 
 def format_report(report: dict) -> str:

@@ -30,3 +30,12 @@ def test_kg_eval_equals_the_reference_scorer(tmp_path, capsys):
 def test_an_empty_analysis_scores_zero_recall():
     report = score(GOLD, {}, SHARED)
     assert report["entities"]["tp"] == 0 and report["entities"]["fn"] > 0
+
+
+@needs_shared
+def test_place_recall_counts_the_required_places_found():
+    from kg.evaluate import place_recall
+    assert place_recall(score(GOLD, {}, SHARED))[:2] == (0.0, 0)
+    report, _ = evaluate(GOLD, SHARED)
+    recall, found, wanted = place_recall(report)
+    assert 0 < found <= wanted and recall == round(found / wanted, 3)

@@ -97,35 +97,20 @@ def test_an_undated_event_takes_the_day_the_story_states(extractor):
     assert not any(e.date_is_fallback for e in a.events)
 
 
-def test_a_date_in_a_relative_clause_does_not_date_the_event(extractor):
-    a = _analyse(extractor, "وتنفي روسيا، التي تدخلت في الحرب عام 2015، مشاركتها في قصف الغوطة الجمعة.")
-    [event] = [e for e in a.events if e.type == "ASSAULT"]
-    assert event.date == "2018-06-08"
-
-
-def test_a_short_clause_on_the_trigger_dates_it(extractor):
-    # The attack is the clause's antecedent: its date is the attack's.
-    a = _analyse(extractor, "ودعت فرنسا إلى الرد على الهجوم الذي وقع يوم الاثنين الماضي.")
-    [attack] = [e for e in a.events if e.type == "ASSAULT"]
-    assert attack.date == "2018-06-04"
-
-
-def test_a_clause_that_runs_on_into_the_trigger_dates_it(extractor):
-    a = _analyse(extractor, "وحدد البيان الذي صدر الخميس مهلة ثلاثة أيام لمغادرة المسلحين.")
-    [threat] = [e for e in a.events if e.type == "THREATEN"]
-    assert threat.date == "2018-06-07"
-
-
-def test_a_date_across_a_clause_break_loses_to_one_in_the_trigger_clause(extractor):
-    a = _analyse(extractor, "وكان من المقرر أن يصوت البرلمان الجمعة، لكن الوزير قدم استقالته مساء الخميس.")
-    [resignation] = [e for e in a.events if e.type == "CONCEDE"]
-    assert resignation.date == "2018-06-07"
-
-
-def test_the_day_after_dates_its_event_the_day_before(extractor):
-    a = _analyse(extractor, "وغداة التوقيع على الاتفاق، أعلنت الحكومة الأربعاء الإفراج عن المعتقلين.")
-    [agreement] = [e for e in a.events if e.type == "AGREE"]
-    assert agreement.date == "2018-06-05"
+@pytest.mark.parametrize("sentence, plover, date", [
+    # a relative clause apart from the trigger does not date it ...
+    ("وتنفي روسيا، التي تدخلت في الحرب عام 2015، مشاركتها في قصف الغوطة الجمعة.", "ASSAULT", "2018-06-08"),
+    # ... but a short one on the trigger itself does, and so does one that runs on into it
+    ("ودعت فرنسا إلى الرد على الهجوم الذي وقع يوم الاثنين الماضي.", "ASSAULT", "2018-06-04"),
+    ("وحدد البيان الذي صدر الخميس مهلة ثلاثة أيام لمغادرة المسلحين.", "THREATEN", "2018-06-07"),
+    # a date across a clause break loses to one in the trigger's clause
+    ("وكان من المقرر أن يصوت البرلمان الجمعة، لكن الوزير قدم استقالته مساء الخميس.", "CONCEDE", "2018-06-07"),
+    # غداة X: the sentence's day is the day after X
+    ("وغداة التوقيع على الاتفاق، أعلنت الحكومة الأربعاء الإفراج عن المعتقلين.", "AGREE", "2018-06-05"),
+])
+def test_which_date_of_the_sentence_is_the_event_s(extractor, sentence, plover, date):
+    [event] = [e for e in _analyse(extractor, sentence).events if e.type == plover]
+    assert event.date == date
 
 
 def test_after_a_span_from_an_event_dates_that_event_only(extractor):
