@@ -263,8 +263,34 @@ def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, sp
         first = min(m.start for m in by_id[claimant].mentions)
         if first < trigger_start and claimant not in targets:
             actors = [claimant]  # أعلنت X بدء عملية: the claimant announces its own action
+    actors += [a for a in _nisba_parties(toks, trigger_end, in_sentence, mentions, lexicon) if a not in actors]
     places += _containing_places(places, in_sentence, mentions, lexicon)
     return (tuple(a for a in actors if a not in targets), tuple(targets), tuple(dict.fromkeys(places)))
+
+
+# Words that end a trigger's noun phrase: a nationality after them is not the trigger's.
+PHRASE_BREAKS = {key(w) for w in ("على", "في", "من", "إلى", "الى", "ضد", "مع", "عن", "بين", "ل", "و", "أن", "ان", "إن")}
+
+
+def _nisba_parties(toks: _Tokens, trigger_end: int, in_sentence, mentions, lexicon: Lexicon) -> list[str]:
+    """The countries a trigger's nationality adjectives name, where the article names them
+    too: اتفاق أمريكي تركي، الموقف الروسي، غارة جوية عراقية."""
+    after = toks.between(trigger_end - 1, trigger_end + 40)[:3]
+    named = {}
+    for _a, _b, entity in mentions:
+        named.setdefault(entity.key, entity.id)
+    out = []
+    for tok in after:
+        if any(a <= tok.start < b for a, b, _e in in_sentence):
+            break  # a name of its own (الطيران الروسي) is read as one
+        country = lexicon.country_of_nisba(tok.key)
+        if country is None:
+            if out or set(tok.stems) & PHRASE_BREAKS or tok.key[:1] in "لب":
+                break
+            continue  # غارة جوية عراقية، طائرات "أف 16" عراقية
+        if country.id in named:
+            out.append(named[country.id])
+    return out
 
 
 def _nearest(spans, a: int, b: int) -> int:

@@ -153,3 +153,9 @@ def test_a_person_who_tells_of_an_attack_is_not_its_actor(extractor):
     a = _analyse(extractor, "وقال رامي عبد الرحمن إن قصفا استهدف مدينة إدلب.")
     [attack] = [e for e in a.events if e.type == "ASSAULT"]
     assert "Rami Abdel Rahman" not in {_label(a, x) for x in attack.actors}
+
+
+def test_nationality_adjectives_after_a_trigger_name_its_parties(extractor):
+    a = _analyse(extractor, "وزار وفد من تركيا واشنطن. وقال الوفد إن الاتفاق الأمريكي التركي حول منبج صامد.")
+    [deal] = [e for e in a.events if e.type == "AGREE"]
+    assert {_label(a, x) for x in deal.actors} >= {"United States", "Turkey"}
