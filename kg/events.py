@@ -201,15 +201,24 @@ def _speaks(toks: Sequence[Token], start: int) -> bool:
     return any(REPORTING.intersection(t.stems) for t in toks.before(start, 8))
 
 
-def _claimant(toks: Sequence[Token], in_sentence) -> str | None:
+def _claimant(toks: _Tokens, in_sentence) -> str | None:
     for i, tok in enumerate(toks):
         if not set(tok.stems) & REPORTING:
             continue
         limit = toks[min(i + 4, len(toks) - 1)].end
         for a, _b, entity in in_sentence:
-            if tok.end <= a <= limit and entity.type in ACTOR_TYPES:
+            if tok.end <= a <= limit and entity.type in ACTOR_TYPES and not _posted_to(toks, a):
                 return entity.id
     return None
+
+
+POSTED_TO = key("لدى")
+
+
+def _posted_to(toks: _Tokens, start: int) -> bool:
+    """Whether a name is where an envoy is posted (السفير الروسي لدى الأمم المتحدة): the
+    envoy speaks, not the body."""
+    return any(POSTED_TO in t.stems for t in toks.before(start, 1))
 
 
 # Events done with force or means, not words: a person who tells of them (a director,

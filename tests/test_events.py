@@ -159,3 +159,8 @@ def test_nationality_adjectives_after_a_trigger_name_its_parties(extractor):
     a = _analyse(extractor, "وزار وفد من تركيا واشنطن. وقال الوفد إن الاتفاق الأمريكي التركي حول منبج صامد.")
     [deal] = [e for e in a.events if e.type == "AGREE"]
     assert {_label(a, x) for x in deal.actors} >= {"United States", "Turkey"}
+
+
+def test_the_body_an_envoy_is_posted_to_is_not_the_claimant(extractor):
+    a = _analyse(extractor, "وقال السفير الروسي لدى الأمم المتحدة إن بلاده استخدمت الفيتو.")
+    assert all(e.source is None or _label(a, e.source) != "United Nations" for e in a.events)
