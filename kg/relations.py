@@ -154,15 +154,22 @@ def _located_in(toks, i, here):
 def _role(toks, i, here, predicate, lexicon, by_key):
     """رئيس الهيئة العليا … رياض حجاب، الرئيس السوري بشار الأسد، إيران، عضو أوبك."""
     tok = toks[i]
-    org = _after(here, tok.end, ORG_TYPES, 30)
-    person_after = _after(here, tok.end, {"PER"}, 120)
-    if org and person_after and person_after[0] < org[0]:
-        org = None
+    around = next(((a, b, e) for a, b, e in here if a <= tok.start and tok.end <= b), None)
+    if around is not None and around[2].type == "ORG":
+        org = around  # قوات نظام الرئيس بشار الأسد: the title ends the organisation's name
+    else:
+        org = _after(here, tok.end, ORG_TYPES, 30)
+        person_after = _after(here, tok.end, {"PER"}, 120)
+        if org and person_after and person_after[0] < org[0]:
+            org = None
     if org is None and lexicon is not None:
         org = _nisba_country(toks, i, lexicon, by_key)
     if org is None:
         return
-    person = _after(here, org[1], {"PER"}, 120) or _before(here, tok.start, {"PER"}, 20)
+    if around is not None and around[2].type == "PER":
+        person = around  # the title is part of the person's mention: الرئيس السوري بشار الأسد
+    else:
+        person = _after(here, org[1], {"PER"}, 120) or _before(here, tok.start, {"PER"}, 20)
     if person is None and predicate == "MEMBER_OF" and tok.key == "عضو":
         person = _before(here, tok.start, {"GPE", "ORG"}, 20)  # إيران، عضو أوبك
     if person:
