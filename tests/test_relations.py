@@ -26,6 +26,17 @@ def _relations(extractor, text):
     ("وتحاصر قوات التحالف الدولي بقيادة الولايات المتحدة مدينة الرقة.",
      ("United States", "LEADER_OF", "Combined Joint Task Force – Operation Inherent Resolve")),
     ("وتقع مدينة منبج في ريف حلب الشمالي.", ("Manbij", "LOCATED_IN", "Aleppo Governorate")),
+    # control: the noun, the verb, and a relative clause on the place
+    ("وجاء ذلك بعد سيطرة تنظيم داعش على مدينة تدمر.", ("Islamic State", "CONTROLS", "Palmyra")),
+    ("وسيطرت قوات سوريا الديمقراطية على مدينة الرقة.", ("Syrian Democratic Forces", "CONTROLS", "Raqqa")),
+    ("وتعرضت مدينة إدلب التي يسيطر عليها تنظيم داعش لقصف.", ("Islamic State", "CONTROLS", "Idlib")),
+    # a nationality adjective or adverb as the supporter or the leader, where the country is named
+    ("وتقاتل قوات سوريا الديمقراطية المدعومة أميركيا في سوريا، وتنفي الولايات المتحدة ذلك.",
+     ("United States", "SUPPORTS", "Syrian Democratic Forces")),
+    ("وتندد تركيا بالدعم الأمريكي لوحدات حماية الشعب وتطالب الولايات المتحدة بوقفه.",
+     ("United States", "SUPPORTS", "People's Protection Units")),
+    ("وتقصف قوات التحالف الدولي بقيادة أمريكية مواقع التنظيم، وتقول الولايات المتحدة إنها ستواصل.",
+     ("United States", "LEADER_OF", "Combined Joint Task Force – Operation Inherent Resolve")),
 ])
 def test_a_stated_relation(extractor, sentence, relation):
     assert relation in _relations(extractor, sentence)
