@@ -15,8 +15,9 @@ from kg.dates import find_dates
 from kg.entities import find_entities
 from kg.events import find_events
 from kg.lexicon import Lexicon, load_lexicon
-from kg.model import Analysis, Article, Count
+from kg.model import Analysis, Article, Count, Entity
 from kg.relations import find_relations
+from kg.romanise import romanise
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,8 @@ class Extractor:
         text = article.text
         sentences = analyse.sentences(text)
         tokens = [analyse.tokens(text, s.start, s.end) for s in sentences]
-        entities = find_entities(text, sentences, tokens, self.lexicon, self.recogniser)
+        entities = tuple(_with_english_label(e) for e in
+                         find_entities(text, sentences, tokens, self.lexicon, self.recogniser))
         dates_by_sentence = defaultdict(list)
         for date in find_dates(text, article.published):
             date = _year_edge(text, date)
@@ -66,6 +68,14 @@ class Extractor:
             (e.key, "LOCATED_IN", e.parent) for e in entities
             if e.parent and e.type in ("GPE", "LOC") and self.lexicon.get(e.parent)}))
         return Analysis(article, sentences, entities, events, tuple(counts), relations, background)
+
+
+def _with_english_label(entity: Entity) -> Entity:
+    """A person or place no lexicon knows gets a romanisation of its Arabic name as its
+    English label, marked as such; an organisation's name wants translating, not that."""
+    if entity.label_en or entity.type not in ("PER", "GPE", "LOC"):
+        return entity
+    return replace(entity, label_en=romanise(entity.label_ar, kind=entity.type), label_romanised=True)
 
 
 def _recogniser(ner_model: Path | None = None):
@@ -126,6 +136,7 @@ def analysis_json(analysis: Analysis) -> dict:
                     "title": article.title, "source": article.source, "url": article.url},
         "entities": [
             {"id": e.id, "type": e.type, "label_en": e.label_en, "label_ar": e.label_ar, "key": e.key,
+             "label_romanised": e.label_romanised,
              "kind": e.kind, "wikidata": e.wikidata, "geonames": e.geonames, "lat": e.lat, "lon": e.lon,
              "mentions": [{"start": m.start, "end": m.end, "text": m.text, "how": m.how} for m in e.mentions]}
             for e in analysis.entities],
