@@ -42,10 +42,11 @@ class Extractor:
         text = article.text
         sentences = analyse.sentences(text)
         tokens = [analyse.tokens(text, s.start, s.end) for s in sentences]
+        dates = find_dates(text, article.published)
         entities = tuple(_with_english_label(e) for e in
-                         find_entities(text, sentences, tokens, self.lexicon, self.recogniser))
+                         _outside_dates(find_entities(text, sentences, tokens, self.lexicon, self.recogniser), dates))
         dates_by_sentence = defaultdict(list)
-        for date in find_dates(text, article.published):
+        for date in dates:
             date = _year_edge(text, date)
             if not _comparison_bound(text, date.start) and not (
                     date.precision == "year" and _SINCE_START.search(text[max(0, date.start - 60):date.start])):
@@ -68,6 +69,20 @@ class Extractor:
             (e.key, "LOCATED_IN", e.parent) for e in entities
             if e.parent and e.type in ("GPE", "LOC") and self.lexicon.get(e.parent)}))
         return Analysis(article, sentences, entities, events, tuple(counts), relations, background)
+
+
+def _outside_dates(entities, dates) -> list[Entity]:
+    """The entities without their mentions inside a date: ليل الخميس is a night, not Lille,
+    تموز a month. An entity left with no mention is dropped."""
+    spans = [(d.start, d.end) for d in dates]
+    out = []
+    for entity in entities:
+        kept = tuple(m for m in entity.mentions if not any(a < m.end and m.start < b for a, b in spans))
+        if kept == entity.mentions:
+            out.append(entity)
+        elif kept:
+            out.append(replace(entity, mentions=kept))
+    return out
 
 
 def _with_english_label(entity: Entity) -> Entity:

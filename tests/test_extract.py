@@ -113,3 +113,9 @@ def test_a_name_no_lexicon_knows_gets_a_romanised_english_label(extractor):
     assert (person.label_en, person.label_romanised) == ("Samir al-Taqi", True)
     labels = {q.object for q in quads(analysis) if q.predicate.value.endswith("#label")}
     assert any(label.value == "Samir al-Taqi" and label.language == "ar-latn" for label in labels)
+
+
+def test_a_date_is_no_place(extractor):
+    # ليل الخميس is Thursday night; ليل alone is also the Arabic name of Lille.
+    analysis = extractor.extract(Article(id="t", text="قصفت الطائرات مدينة إدلب ليل الخميس.", published=dt.date(2018, 6, 9)))
+    assert [e.label_en for e in analysis.entities] == ["Idlib"]
