@@ -8,6 +8,7 @@ so kg imports only ``camel_tools.utils`` and ``camel_tools.tokenizers``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from functools import lru_cache
@@ -24,8 +25,10 @@ from camel_tools.utils.normalize import (
 from kg.model import Sentence, Token
 
 # Sentence ends as the reference scorer defines them (shared/tools/score.py): ! ? ؟,
-# a line break, or a full stop that is not a decimal point.
-_SENTENCE_END = re.compile(r"(?:[!?؟\n]|(?<!\d)\.|\.(?!\d))+")
+# a line break, or a full stop that is not a decimal point. Its (?<!\d)\. is written
+# \.(?<!\d\.), the same test after the stop, so that every branch begins with a character
+# and the regex engine scans ahead for them (1.7× faster).
+_SENTENCE_END = re.compile(r"(?:[!?؟\n]|\.(?<!\d\.)|\.(?!\d))+")
 
 # camel-tools' simple_word_tokenize splits on whitespace and makes every punctuation
 # mark or symbol a token of its own; this is the same rule as one regex, so that
@@ -91,13 +94,53 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(Sentence(i, a, b) for i, (a, b) in enumerate(spans))
 
 
+# word -> (key, stems), or () for a word whose key is empty (marks only); a dict
+# lookup is all a word costs after its first time
+_FORMS: dict[str, tuple] = {}
+
+
+def _token_slots():
+    """The setters of Token's five slots, to build tokens without the frozen dataclass's
+    ``__init__``, which sets each field through ``object.__setattr__`` and was a third of
+    the time of ``tokens``; None (build them with ``Token``) if Token has other fields."""
+    names = [f.name for f in dataclasses.fields(Token)]
+    if names != ["start", "end", "text", "key", "stems"] or hasattr(Token, "__post_init__") \
+            or "__slots__" not in vars(Token):
+        return None
+    return tuple(vars(Token)[name].__set__ for name in names)
+
+
+_SLOTS = _token_slots()
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """The tokens of ``text[start:end]`` with offsets into ``text``."""
     out = []
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = match.group()
-        word_key = key(word)
-        if not word_key:
-            continue
-        out.append(Token(match.start(), match.end(), word, word_key, stems(word_key)))
+    find = text.find
+    forms = _FORMS.get
+    new = object.__new__
+    set_start, set_end, set_text, set_key, set_stems = _SLOTS or (None,) * 5
+    pos = start
+    for word in _TOKEN.findall(text, start, len(text) if end is None else end):
+        # Only whitespace lies between two tokens, and a token begins with no whitespace,
+        # so the word's next occurrence is where it was matched.
+        at = find(word, pos)
+        pos = at + len(word)
+        hit = forms(word)
+        if hit is None:
+            if len(_FORMS) >= 200_000:
+                _FORMS.clear()
+            word_key = key(word)
+            hit = _FORMS[word] = (word_key, stems(word_key)) if word_key else ()
+        if hit:
+            if set_start is None:
+                token = Token(at, pos, word, *hit)
+            else:  # the same Token, its slots set directly
+                token = new(Token)
+                set_start(token, at)
+                set_end(token, pos)
+                set_text(token, word)
+                set_key(token, hit[0])
+                set_stems(token, hit[1])
+            out.append(token)
     return tuple(out)

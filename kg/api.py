@@ -17,12 +17,23 @@ class KnowledgeGraph:
     def __init__(self, path: str | Path = "kg-store", *, read_only: bool = True):
         from kg.store import open_store
         self.path = Path(path)
+        self.read_only = read_only
         self.store = open_store(self.path, read_only=read_only, create=not read_only)
 
     def query(self, sparql: str) -> list[dict[str, object]]:
-        """The rows of a SELECT query as dicts of Python values (str, int, float, bool, None)."""
+        """The rows of a SELECT query as dicts of Python values (str, int, float, bool, None).
+
+        On a read-only store the query runs in a child process (``kg.contain``), so that a
+        crash of the query engine raises ``QueryError`` instead of ending the notebook's
+        kernel; a writable store's background work makes forking it unsafe, so there it
+        runs in this process.
+        """
+        from kg.contain import contained
         from kg.query import select
-        rows = select(self.store, sparql)
+        if self.read_only:
+            rows = contained(lambda: select(self.store, sparql))
+        else:
+            rows = select(self.store, sparql)
         return [dict(zip(rows.variables, row)) for row in rows.rows]
 
     def named_query(self, name: str) -> list[dict[str, object]]:

@@ -123,17 +123,21 @@ def find_entities(text: str, sentences: Sequence[Sentence], tokens_by_sentence: 
                   lexicon: Lexicon, recogniser=None) -> tuple[Entity, ...]:
     """The entities of an article, one per referent, with all their mentions."""
     found: list[Found] = []
-    for toks in tokens_by_sentence:
+    tags_by_sentence = _tag(recogniser, tokens_by_sentence) if recogniser is not None else None
+    flags_by_sentence = [_token_flags(toks) for toks in tokens_by_sentence]
+    for n, toks in enumerate(tokens_by_sentence):
         taken = [False] * len(toks)
+        flags = flags_by_sentence[n]
         sentence_found = _lexicon_mentions(text, toks, lexicon, taken)
-        sentence_found += _nisba_mentions(text, toks, lexicon, taken)
-        sentence_found += _pattern_mentions(text, toks, taken, lexicon)
-        if recogniser is not None:
-            sentence_found += _statistical_mentions(text, toks, taken, recogniser, lexicon.common_words)
+        sentence_found += _nisba_mentions(text, toks, lexicon, taken, flags)
+        sentence_found += _pattern_mentions(text, toks, taken, lexicon, flags)
+        if tags_by_sentence is not None:
+            sentence_found += _statistical_mentions(text, toks, taken, tags_by_sentence[n],
+                                                    lexicon.common_words)
         found += sentence_found
     found = _resolve_capitals(found, text, lexicon)
-    found = _resolve_collectives(found, text, tokens_by_sentence, lexicon)
-    found = _resolve_surnames(found, text, tokens_by_sentence, lexicon)
+    found = _resolve_collectives(found, text, tokens_by_sentence, lexicon, flags_by_sentence)
+    found = _resolve_surnames(found, text, tokens_by_sentence, lexicon, flags_by_sentence)
     return _group(found, lexicon)
 
 
@@ -144,27 +148,31 @@ def _span(text: str, toks: Sequence[Token], i: int, j: int, type_: str, how: str
 
 def _lexicon_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken: list[bool]) -> list[Found]:
     out: list[Found] = []
-    i = 0
-    while i < len(toks):
+    match = lexicon.match
+    longest = lexicon.longest
+    i = 0  # the first token that no match has taken
+    # Only a form some name begins with can start a match; most words have none.
+    for at, firsts in lexicon.starting_positions(toks):
+        if at < i:
+            continue
+        i = at
         best = None
-        for first in toks[i].stems:
+        for first in firsts:
             words = first
-            for j in range(i + 1, min(len(toks), i + lexicon.longest) + 1):
+            for j in range(i + 1, min(len(toks), i + longest) + 1):
                 if j > i + 1:
                     words += " " + toks[j - 1].key
-                if not lexicon.may_start(words):
+                entries = match(words)
+                if entries is None:
                     break
-                entries = lexicon.lookup(words)
                 if entries and (best is None or j > best[0]):
                     best = (j, entries, first)
         if best is None:
-            i += 1
             continue
         j, entries, first = best
-        entry = _choose(entries, [t.key for t in toks[max(0, i - 3):i]])
+        entry = entries[0] if len(entries) == 1 else _choose(entries, [t.key for t in toks[max(0, i - 3):i]])
         coordinated = bool(out) and out[-1].mention.end == toks[i - 1].end if i else False
         if not _plausible(entry, toks, i, j, first, lexicon, coordinated):
-            i += 1
             continue
         mention = _span(text, toks, i, j, entry.type, "lexicon")
         # Leave the clitic out of the mention: وبحلب names حلب from its third letter on.
@@ -221,7 +229,7 @@ PROVINCE_CUES = {key(w) for w in ("محافظة", "محافظتي", "محافظ�
 CITY_CUES = {key(w) for w in ("مدينة", "بمدينة", "لمدينة", "ومدينة", "مدينتي", "بلدة", "العاصمة")}
 
 
-def _choose(entries: list[Entry], previous_keys: list[str]) -> Entry:
+def _choose(entries: Sequence[Entry], previous_keys: list[str]) -> Entry:
     """The entry an ambiguous name most likely denotes here: a province after محافظة
     (also across a coordination: محافظتي صنعاء وذمار), a city after مدينة, else a
     country before a city before anything else."""
@@ -242,14 +250,13 @@ def _choose(entries: list[Entry], previous_keys: list[str]) -> Entry:
     return max(entries, key=score)
 
 
-def _nisba_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken: list[bool]) -> list[Found]:
+def _nisba_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken: list[bool],
+                    flags: Sequence[int]) -> list[Found]:
     out = []
-    for i in range(len(toks) - 1):
+    for i in [i for i, f in enumerate(flags[:-1]) if f & FORCE]:
         if taken[i] or taken[i + 1]:
             continue
-        noun = next((s for s in toks[i].stems if s in FORCE_NOUNS), None)
-        if noun is None:
-            continue
+        noun = next(s for s in toks[i].stems if s in FORCE_NOUNS)
         country = lexicon.country_of_nisba(toks[i + 1].key)
         actor = lexicon.get(country.forces) if country else None
         if actor is None:
@@ -275,6 +282,33 @@ ORG_NOUNS = {key(w) for w in (
     "جيش", "فيلق", "تنظيم", "جماعة", "ائتلاف", "تحالف", "اتحاد", "رابطة", "جمعية", "مؤسسة", "شركة",
     "صحيفة", "قناة", "مركز", "مرصد", "ميليشيا", "مليشيا",
 )}
+
+# What a word's forms (a token's ``stems``) can begin, remembered per word: most words
+# begin nothing, and the steps below pass over them after one dict lookup per word.
+FORCE, ORG, ROLE, PLACE, COLLECTIVE, SPACED = 1, 2, 4, 8, 16, 32
+_FLAGS: dict[tuple[str, ...], int] = {}
+
+
+def _forms_flags(forms: tuple[str, ...]) -> int:
+    """Which noun lists one of the forms is in (FORCE, ORG, ROLE, PLACE, COLLECTIVE), and
+    SPACED where a form holds a space (a ligature such as ﷺ folds into words)."""
+    return ((FORCE if any(f in FORCE_NOUNS for f in forms) else 0) | (ORG if ORG_NOUNS.intersection(forms) else 0)
+            | (ROLE if ROLE_NOUNS.intersection(forms) else 0) | (PLACE if any(f in PLACE_NOUNS for f in forms) else 0)
+            | (COLLECTIVE if COLLECTIVE_FIRST_WORDS.intersection(forms) else 0)
+            | (SPACED if any(" " in f for f in forms) else 0))
+
+
+def _token_flags(toks: Sequence[Token]) -> list[int]:
+    """``_forms_flags`` of each token's stems."""
+    get = _FLAGS.get
+    flags = [get(t.stems) for t in toks]
+    if None in flags:
+        if len(_FLAGS) >= 200_000:
+            _FLAGS.clear()
+        for i, t in enumerate(toks):
+            if flags[i] is None:
+                flags[i] = _FLAGS[t.stems] = _forms_flags(t.stems)
+    return flags
 
 
 def _introduced_person(toks: Sequence[Token], i: int, taken: list[bool], lexicon: Lexicon) -> tuple[int, int] | None:
@@ -328,11 +362,19 @@ def _organisation(toks: Sequence[Token], i: int, taken: list[bool], lexicon: Lex
     return (i, j) if j > i + 1 else None
 
 
-def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool], lexicon: Lexicon) -> list[Found]:
+def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool], lexicon: Lexicon,
+                      flags: Sequence[int]) -> list[Found]:
     common_words = lexicon.common_words
     out = []
-    i = 0
-    while i < len(toks) - 1:
+    i = 0  # the first token that no pattern has taken
+    # Every pattern begins with an organisation, role or place noun or a given name.
+    nouns, given = ORG | ROLE | PLACE, GIVEN_NAMES
+    for at in [k for k, f in enumerate(flags) if f & nouns or toks[k].key in given]:
+        if at < i:
+            continue
+        i = at
+        if i >= len(toks) - 1:
+            break
         span, type_ = _organisation(toks, i, taken, lexicon), "ORG"
         if span is None:
             span, type_ = _introduced_person(toks, i, taken, lexicon), "PER"
@@ -397,22 +439,28 @@ def _found(text: str, toks: Sequence[Token], i: int, j: int, type_: str, how: st
     return Found(mention, "name:" + key(mention.text))
 
 
-def _statistical_mentions(text: str, toks: Sequence[Token], taken: list[bool], recogniser,
+def _tag(recogniser, tokens_by_sentence: Sequence[Sequence[Token]]) -> list[list[str]]:
+    """The recogniser's tags for every sentence: all in one call where it tags several
+    sentences at once (``tag_many``: the same tags, faster), else a call per sentence."""
+    sentences = [[t.text for t in toks] for toks in tokens_by_sentence]
+    tag_many = getattr(recogniser, "tag_many", None)
+    if tag_many is not None:
+        return tag_many(sentences)
+    return [recogniser.tag(words) for words in sentences]
+
+
+def _statistical_mentions(text: str, toks: Sequence[Token], taken: list[bool], tags: Sequence[str],
                           common_words) -> list[Found]:
-    """Names the recogniser tags that no lexicon or pattern took, trimmed of everyday
-    words at either end (رود هاتفيا → رود); a span that starts with an everyday word
-    (صدام "clash", كيان "entity") is left out."""
-    tags = recogniser.tag([t.text for t in toks])
-    out, i = [], 0
+    """Names the recogniser tagged (``tags``, one per token) that no lexicon or pattern
+    took, trimmed of everyday words at either end (رود هاتفيا → رود); a span that starts
+    with an everyday word (صدام "clash", كيان "entity") is left out."""
+    out = []
 
     def ordinary(tok: Token) -> bool:
         return tok.key in common_words and tok.key not in GIVEN_NAMES
 
-    while i < len(toks):
+    for i in [k for k, tag in enumerate(tags) if tag in _NAME_BEGINS]:
         tag = tags[i]
-        if not tag.startswith("B-") or tag[2:] not in ("PER", "ORG", "LOC"):
-            i += 1
-            continue
         j = i + 1
         while j < len(toks) and tags[j] == "I-" + tag[2:]:
             j += 1
@@ -427,8 +475,10 @@ def _statistical_mentions(text: str, toks: Sequence[Token], taken: list[bool], r
                 out.append(_found(text, toks, i, end, type_, "statistical"))
                 for k in range(i, end):
                     taken[k] = True
-        i = j
     return out
+
+
+_NAME_BEGINS = frozenset({"B-PER", "B-ORG", "B-LOC"})
 
 
 def _resolve_capitals(found: list[Found], text: str, lexicon: Lexicon) -> list[Found]:
@@ -465,7 +515,8 @@ def _main_country(found: list[Found], lexicon: Lexicon) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _resolve_collectives(found: list[Found], text: str, tokens_by_sentence, lexicon: Lexicon) -> list[Found]:
+def _resolve_collectives(found: list[Found], text: str, tokens_by_sentence, lexicon: Lexicon,
+                         flags_by_sentence: Sequence[Sequence[int]]) -> list[Found]:
     """Add mentions of bare collectives (النظام، المعارضة، التحالف) for the article's main country."""
     country = _main_country(found, lexicon)
     if country is None:
@@ -476,13 +527,13 @@ def _resolve_collectives(found: list[Found], text: str, tokens_by_sentence, lexi
     covered = [(f.mention.start, f.mention.end) for f in found]
     extra = []
     longest = max(len(k.split()) for k in COLLECTIVES)
-    for toks in tokens_by_sentence:
+    for toks, flags in zip(tokens_by_sentence, flags_by_sentence):
         i = 0
-        while i < len(toks):
-            hit = None
-            if not COLLECTIVE_FIRST_WORDS.intersection(toks[i].stems):
-                i += 1
+        for at in [k for k, f in enumerate(flags) if f & COLLECTIVE]:
+            if at < i:
                 continue
+            i = at
+            hit = None
             for n in range(min(longest, len(toks) - i), 0, -1):
                 for first in toks[i].stems:
                     phrase = " ".join([first] + [t.key for t in toks[i + 1:i + n]])
@@ -507,7 +558,8 @@ def _resolve_collectives(found: list[Found], text: str, tokens_by_sentence, lexi
     return sorted(found + extra, key=lambda f: f.mention.start)
 
 
-def _resolve_surnames(found: list[Found], text: str, tokens_by_sentence, lexicon: Lexicon) -> list[Found]:
+def _resolve_surnames(found: list[Found], text: str, tokens_by_sentence, lexicon: Lexicon,
+                      flags_by_sentence: Sequence[Sequence[int]]) -> list[Found]:
     """Within an article, a later part of a full name refers to the person named in full:
     رامي عبد الرحمن … عبد الرحمن. Parts the other steps did not find are found here."""
     full: dict[str, str] = {}
@@ -532,21 +584,30 @@ def _resolve_surnames(found: list[Found], text: str, tokens_by_sentence, lexicon
     if not full:
         return out
     covered = [(f.mention.start, f.mention.end) for f in out]
-    for toks in tokens_by_sentence:
-        for i, tok in enumerate(toks):
+    # A form can begin a name of ``full`` only if its first word begins one.
+    heads = {name.split(" ", 1)[0] for name in full}
+    for toks, flags in zip(tokens_by_sentence, flags_by_sentence):
+        disjoint = heads.isdisjoint
+        for i in [k for k, t in enumerate(toks) if not disjoint(t.stems) or flags[k] & SPACED]:
+            tok = toks[i]
+            forms = [s for s in tok.stems if s in heads or (" " in s and s.split(" ", 1)[0] in heads)]
+            if not forms:
+                continue
             for n in (2, 1):
                 if i + n > len(toks):
+                    continue
+                # Look the name up first and test the overlap only for a hit: the same
+                # result as the other order, without a scan of every span for every word.
+                rest = " " + toks[i + 1].key if n == 2 else ""
+                first, ref = next(((s, full[s + rest]) for s in forms if full.get(s + rest)), (None, None))
+                if first is None:
                     continue
                 end = toks[i + n - 1].end
                 if any(a < end and tok.start < b for a, b in covered):
                     continue
-                for first in tok.stems:
-                    ref = full.get(" ".join([first] + [t.key for t in toks[i + 1:i + n]]))
-                    if ref:
-                        start = _advance(text, tok.start, len(tok.key) - len(first)) if first != tok.key else tok.start
-                        out.append(Found(Mention(start, end, text[start:end], "PER", "coreference"), ref))
-                        covered.append((start, end))
-                        break
+                start = _advance(text, tok.start, len(tok.key) - len(first)) if first != tok.key else tok.start
+                out.append(Found(Mention(start, end, text[start:end], "PER", "coreference"), ref))
+                covered.append((start, end))
     return sorted(out, key=lambda f: f.mention.start)
 
 

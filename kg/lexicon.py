@@ -23,6 +23,7 @@ COLUMNS = ("id", "type", "kind", "en", "en_aliases", "ar", "wikidata", "geonames
 TYPES = {"PER", "ORG", "GPE", "LOC", "EVENT"}
 PLACE_TYPES = {"GPE", "LOC"}
 _LONG_VOWELS = str.maketrans("", "", "اوي")
+_MEMO_LIMIT = 200_000  # word forms (or sequences) that Lexicon.starting and .match remember
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +88,32 @@ class Lexicon:
                 self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
             for adjective in entry.nisba:
                 self.nisba[key(adjective)] = entry.id
+        self._starting = _Memo(self._find_starting)
+        self._matches = _Memo(self._find_match)
 
     def may_start(self, words_key: str) -> bool:
         """Whether some name begins with these words (exactly or in their loose form)."""
         return words_key in self.prefixes or loose(words_key) in self.prefixes
+
+    def starting(self, forms: tuple[str, ...]) -> tuple[str, ...]:
+        """The forms of a word (a token's ``stems``) that some name begins with, in order."""
+        return self._starting[forms]
+
+    def starting_positions(self, tokens: Sequence) -> list[tuple[int, tuple[str, ...]]]:
+        """(index, ``starting`` forms) of each token (anything with ``stems``) that has any."""
+        starting = self._starting
+        return [(i, forms) for i, token in enumerate(tokens) if (forms := starting[token.stems])]
+
+    def match(self, words_key: str) -> tuple[Entry, ...] | None:
+        """None where no name begins with these words (``may_start``), else the entries
+        they name (``lookup``, often none)."""
+        return self._matches[words_key]
+
+    def _find_starting(self, forms: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(f for f in forms if self.may_start(f))
+
+    def _find_match(self, words_key: str) -> tuple[Entry, ...] | None:
+        return tuple(self.lookup(words_key)) if self.may_start(words_key) else None
 
     def lookup(self, name_key: str) -> list[Entry]:
         """Entries an exact normalised name denotes, or failing that its loose form."""
@@ -120,6 +143,21 @@ class Lexicon:
             if entry:
                 out.append(entry)
         return out
+
+
+class _Memo(dict):
+    """A dict that fills itself: a missing key gets ``compute(key)``. It is emptied when it
+    holds _MEMO_LIMIT values, so that a long stream of new words cannot fill memory."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        value = self[key] = self.compute(key)
+        return value
 
 
 def read_lexicon_file(path: Path) -> list[Entry]:

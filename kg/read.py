@@ -19,6 +19,10 @@ from kg.model import Article
 
 SUFFIXES = (".txt", ".jsonl")
 JSONL_FIELDS = ("id", "text", "title", "published", "url", "source")
+# The longest line of a JSON Lines file, and the largest .txt file, that kg reads: no
+# article comes near it, and a file without line breaks (a JSON array, a binary file
+# named .jsonl) costs this much memory at most instead of its whole size.
+MAX_ARTICLE_BYTES = 16 * 2**20
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -64,6 +68,10 @@ def _read_txt(path: Path, published: dt.date | None, source: str | None,
               encoding: str | None) -> Article | ReadError:
     origin = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            return ReadError(origin, f"{size / 2**20:.0f} MB, larger than any article "
+                                     f"(the most kg reads is {MAX_ARTICLE_BYTES // 2**20} MB); skipped")
         text = _decode(path.read_bytes(), origin, encoding)
     except ReadError as err:
         return err
@@ -349,8 +357,11 @@ def _jsonl_lines(handle, origin: str, encoding: str | None) -> Iterator[tuple[in
                                    "article; skipped (if it is text, pass --encoding)")
         return
     decided: str | int | None = None  # "cp1256", or the number of the line that was not
-    for number, raw in enumerate(handle, start=1):
+    for number, raw in enumerate(_bounded_lines(handle, MAX_ARTICLE_BYTES), start=1):
         where = f"{origin}:{number}"
+        if raw is None:
+            yield number, _too_long(where)
+            continue
         if not raw.strip():
             continue
         if encoding or raw.startswith(codecs.BOM_UTF8) or b"\x00" in raw:
@@ -399,11 +410,32 @@ def _wide_lines(handle, origin: str, codec: str) -> Iterator[tuple[int, str | Re
     stream = io.TextIOWrapper(handle, encoding=codec, newline="\n")
     number = 0
     try:
-        for number, line in enumerate(stream, start=1):
-            yield number, line.lstrip("\ufeff") if number == 1 else line
+        for number, line in enumerate(_bounded_lines(stream, MAX_ARTICLE_BYTES // 2), start=1):
+            if line is None:
+                yield number, _too_long(f"{origin}:{number}")
+            else:
+                yield number, line.lstrip("\ufeff") if number == 1 else line
     except UnicodeDecodeError as exc:
         where = f"{origin}:{number + 1}"
         yield number + 1, ReadError(where, f"not {codec.upper()} from this line or one soon after ({exc.reason}); "
                                            f"the rest of the file is skipped; {HOW_TO_FORCE}")
     finally:
         stream.detach()
+
+
+def _bounded_lines(stream, limit: int) -> Iterator[bytes | str | None]:
+    """The lines of a stream one by one, None for each line longer than ``limit``: such
+    a line is read in pieces and dropped, never held whole."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit:
+            yield line
+            continue
+        newline = "\n" if isinstance(line, str) else b"\n"
+        while line and not line.endswith(newline):
+            line = stream.readline(1 << 20)
+        yield None
+
+
+def _too_long(where: str) -> ReadError:
+    return ReadError(where, f"a line of more than {MAX_ARTICLE_BYTES // 2**20} MB, larger than any article "
+                            f"(the most kg reads); skipped: is this a JSON Lines file, one object per line?")

@@ -5,7 +5,9 @@ Queries see what ``kg query`` sees: the union of all article graphs as the defau
 with kg's prefixes predeclared. The endpoint refuses updates (403), SERVICE clauses (403:
 it calls no other endpoint), bodies over ``max_body`` bytes (413), results over
 ``max_results`` rows or triples (413: never a silent truncation), and answers 503 when a
-query runs past ``timeout_s``. docs/serve.md describes the protocol and each limit.
+query runs past ``timeout_s`` (the query is stopped: each runs in a child process, which
+also keeps a crash of the query engine from taking the server down: 500).
+docs/serve.md describes the protocol and each limit.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kg import vocab
+from kg.contain import QueryTimeout, contained
+from kg.errors import QueryError
 from kg.query import named_queries, query_description
 from kg.store import open_store
 
@@ -227,16 +231,10 @@ class _TooMany(Exception):
     pass
 
 
-class _Abandoned(Exception):
-    pass
-
-
-def _take(items, limit: int, cancel: threading.Event) -> list:
-    """Up to ``limit`` items of a lazy pyoxigraph result; stops early once the wait is abandoned."""
+def _take(items, limit: int) -> list:
+    """Up to ``limit`` items of a lazy pyoxigraph result (_TooMany if it has more)."""
     taken = []
     for item in items:
-        if cancel.is_set():
-            raise _Abandoned
         if len(taken) == limit:
             raise _TooMany
         taken.append(item)
@@ -290,8 +288,8 @@ class Job:
     accept: str
 
 
-def answer(store: ox.Store, job: Job, max_results: int, cancel: threading.Event) -> Reply:
-    """Run a query and serialise its answer (in a worker thread: this is where the time goes)."""
+def answer(store: ox.Store, job: Job, max_results: int) -> Reply:
+    """Run a query and serialise its answer (in a child process: this is where the time goes)."""
     try:
         reason = service_check(job.text)
         if reason:
@@ -301,7 +299,7 @@ def answer(store: ox.Store, job: Job, max_results: int, cancel: threading.Event)
             if job.graph_format is None:
                 return Reply.message(406, f"a CONSTRUCT or DESCRIBE query answers in one of: {_offered(GRAPH_OFFERS)} "
                                           f"(the request accepts {job.accept!r})")
-            triples = _take(result, max_results, cancel)
+            triples = _take(result, max_results)
             rdf_format, media_type = GRAPH_FORMATS[job.graph_format]
             prefixes = vocab.PREFIXES if job.graph_format != "ntriples" else None
             return Reply(200, ox.serialize(triples, format=rdf_format, prefixes=prefixes), media_type)
@@ -312,7 +310,7 @@ def answer(store: ox.Store, job: Job, max_results: int, cancel: threading.Event)
         if isinstance(result, ox.QueryBoolean):
             return Reply(200, result.serialize(format=results_format), media_type)
         variables = result.variables
-        body = solutions_json(variables, _take(result, max_results, cancel))
+        body = solutions_json(variables, _take(result, max_results))
         if job.result_format != "json":
             # Oxigraph's own writers make the XML, CSV and TSV from the capped JSON.
             body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=results_format)
@@ -323,32 +321,28 @@ def answer(store: ox.Store, job: Job, max_results: int, cancel: threading.Event)
         return Reply.message(413, f"the answer has more than {max_results} rows or triples, the most this endpoint "
                                   f"returns; add LIMIT and OFFSET to fetch it page by page, or start kg serve "
                                   f"with a larger --max-results")
-    except _Abandoned:
-        return Reply.message(503, "abandoned")  # nobody is waiting for this any more
     except OSError as exc:
         return Reply.message(500, f"the query failed: {exc}")
 
 
 class Runner:
-    """Runs queries in daemon threads, at most ``max_running`` at once, each waited for
-    ``timeout_s``. pyoxigraph cannot interrupt a query, so a query whose wait times out
-    goes on in its thread (it stops at its next result row, if it gets that far) and still
-    counts against ``max_running`` until it ends."""
+    """Runs each query in a child process (``kg.contain``), at most ``max_running`` at
+    once, and kills it once it has run ``timeout_s``. A child shields the server from the
+    query engine: a pyoxigraph panic ends the child, not the server (500), and a query
+    past its time is stopped rather than left running (503)."""
 
     def __init__(self, limits: Limits):
         self.limits = limits
         self._lock = threading.Lock()
         self.running = 0
 
-    async def run(self, work: Callable[[threading.Event], Reply]) -> Reply:
+    async def run(self, work: Callable[[], Reply]) -> Reply:
         with self._lock:
             if self.running >= self.limits.max_running:
-                return Reply.message(503, f"busy: {self.running} queries are still running (queries that ran past "
-                                          f"the time limit finish in the background); try again shortly")
+                return Reply.message(503, f"busy: {self.running} queries are running; try again shortly")
             self.running += 1
         loop = asyncio.get_running_loop()
         future: asyncio.Future = loop.create_future()
-        cancel = threading.Event()
 
         def deliver(outcome) -> None:
             if not future.done():
@@ -356,28 +350,37 @@ class Runner:
 
         def thread() -> None:
             try:
-                outcome = work(cancel)
+                outcome = self._contained(work)
             except BaseException as exc:  # handed to the request, which raises it: a 500
                 outcome = exc
-            finally:
-                with self._lock:
-                    self.running -= 1
             try:
                 loop.call_soon_threadsafe(deliver, outcome)
             except RuntimeError:
                 pass  # the event loop has closed: the server stopped while the query ran
 
+        # A daemon thread of its own, not the event loop's executor: the server's exit
+        # does not wait for it, and a client that goes away cannot cancel it unstarted.
         threading.Thread(target=thread, name="kg-query", daemon=True).start()
         try:
-            outcome = await asyncio.wait_for(asyncio.shield(future), self.limits.timeout_s)
-        except asyncio.TimeoutError:
-            cancel.set()
-            return Reply.message(503, f"the query ran longer than {self.limits.timeout_s:g} s and was abandoned "
-                                      f"(it finishes in the background: the store cannot interrupt it); narrow it "
-                                      f"or add LIMIT, or start kg serve with a longer --timeout")
+            outcome = await asyncio.wait_for(asyncio.shield(future), self.limits.timeout_s + 1.0)
+        except asyncio.TimeoutError:  # only where a query cannot be killed (no fork): it runs on
+            return Reply.message(503, f"the query ran longer than {self.limits.timeout_s:g} s; narrow it or add "
+                                      f"LIMIT, or start kg serve with a longer --timeout")
         if isinstance(outcome, BaseException):
             raise outcome
         return outcome
+
+    def _contained(self, work: Callable[[], Reply]) -> Reply:
+        try:
+            return contained(work, timeout_s=self.limits.timeout_s)
+        except QueryTimeout:
+            return Reply.message(503, f"the query ran longer than {self.limits.timeout_s:g} s and was stopped; "
+                                      f"narrow it or add LIMIT, or start kg serve with a longer --timeout")
+        except QueryError as exc:  # the query engine crashed on it
+            return Reply.message(500, str(exc))
+        finally:
+            with self._lock:
+                self.running -= 1
 
 
 # --- the protocol ---------------------------------------------------------------------
@@ -468,7 +471,7 @@ def create_app(store_path: str | Path | None, *, timeout_s: float = DEFAULT_TIME
             job = Job(text, _dataset(fields), negotiate(accept, RESULT_OFFERS), negotiate(accept, GRAPH_OFFERS), accept)
         except Refused as refusal:
             return refusal.reply.response()
-        reply = await runner.run(lambda cancel: answer(store, job, limits.max_results, cancel))
+        reply = await runner.run(lambda: answer(store, job, limits.max_results))
         return reply.response()
 
     async def page(request: Request) -> Response:

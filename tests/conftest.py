@@ -18,6 +18,16 @@ needs_shared = pytest.mark.skipif(
     not SEED.exists(), reason="../shared (seed article, gold, NER data) is not beside this checkout")
 
 
+def valid_iob2(tags) -> bool:
+    """Whether every I-X tag continues a B-X or I-X (what both recognisers promise)."""
+    prev = "O"
+    for t in tags:
+        if t.startswith("I-") and prev[2:] != t[2:]:
+            return False
+        prev = t
+    return True
+
+
 @pytest.fixture(scope="session")
 def extractor():
     from kg.extract import Extractor

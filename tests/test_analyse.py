@@ -1,7 +1,11 @@
+import re
+
 import pytest
 from hypothesis import given, strategies as st
 
+from kg import analyse
 from kg.analyse import camel_key, key, sentences, stems, tokens
+from kg.model import Token
 
 from conftest import SHARED
 
@@ -61,3 +65,44 @@ def test_tokens_always_slice_to_their_text(text):
         assert text[tok.start:tok.end] == tok.text
     spans = sentences(text)
     assert "".join(text[s.start:s.end] for s in spans) == text
+
+
+# The plain forms of what analyse does faster: tokens finds offsets with str.find and
+# fills Token's slots directly; the sentence regex tests "no digit before a stop" after it.
+def _plain_tokens(text, start=0, end=None):
+    out = []
+    for match in analyse._TOKEN.finditer(text, start, len(text) if end is None else end):
+        word_key = key(match.group())
+        if word_key:
+            out.append(Token(match.start(), match.end(), match.group(), word_key, stems(word_key)))
+    return tuple(out)
+
+
+_SCORERS_SENTENCE_END = re.compile(r"(?:[!?؟\n]|(?<!\d)\.|\.(?!\d))+")
+
+# any character, and often the ones tokens and sentences turn on: spaces of every kind,
+# marks, punctuation and symbols, digits, a ligature whose key has spaces (ﷺ)
+tricky_text = st.text(alphabet=st.one_of(
+    st.sampled_from(list("ابت قال.،؟!\n«»|ـ\u064b\u0670٢3.5_-"
+                         "\u00a0\u2028\u3000\x1c\u200b\u200d\u200f\ufeff\ufdfa\ufdfb")),
+    st.characters()), max_size=80)
+
+
+@given(tricky_text, st.data())
+def test_tokens_equal_the_plain_tokeniser(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert tokens(text, start, end) == _plain_tokens(text, start, end)
+    assert tokens(text) == _plain_tokens(text)
+
+
+def test_tokens_are_built_by_the_dataclass_when_its_fields_change(monkeypatch):
+    text = "قال المرصد: «قُتل 12 مدنياً»، وفق فرانس\u00a0برس."
+    monkeypatch.setattr(analyse, "_SLOTS", None)
+    assert tokens(text) == _plain_tokens(text)
+
+
+@given(tricky_text)
+def test_sentence_ends_are_the_scorer_s(text):
+    ours = [m.span() for m in analyse._SENTENCE_END.finditer(text)]
+    assert ours == [m.span() for m in _SCORERS_SENTENCE_END.finditer(text)]

@@ -27,6 +27,8 @@ from kg.bert import HINT, MAX_LENGTH, BertModelError, BertRecogniser, map_label,
 from kg.errors import KgError
 from kg.recogniser import LABELS
 
+from conftest import valid_iob2
+
 ROOT = Path(__file__).resolve().parents[1]
 SKIP_REASON = "torch and transformers are not installed (the optional BERT backend, docs/install.md)"
 
@@ -39,15 +41,6 @@ VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *LETTERS, *("##" + c for 
 # written for these tests
 SENTENCE = "قال وزير الخارجية محمد العلي في مدينة حلب .".split()
 DIACRITISED = "قَالَ وَزِيرُ الخَارِجِيَّةِ مُحَمَّد العَلِيّ فِي مَدِينَةِ حَلَب .".split()
-
-
-def valid_iob2(tags) -> bool:
-    prev = "O"
-    for t in tags:
-        if t.startswith("I-") and prev[2:] != t[2:]:
-            return False
-        prev = t
-    return True
 
 
 def write_config(path: Path, **config) -> None:

@@ -7,6 +7,8 @@ import pytest
 
 from kg.model import Article
 
+from conftest import ROOT, SEED, SHARED
+
 
 def _entities(extractor, text):
     analysis = extractor.extract(Article(id="t", text=text, published=dt.date(2018, 6, 9)))
@@ -93,3 +95,41 @@ def test_a_user_lexicon_adds_and_replaces_entries(tmp_path):
                                          published=dt.date(2018, 1, 1)))
     assert [(e.label_en, e.key) for e in analysis.entities] == [
         ("Kafr Nubl", "kafr-nabl"), ("Tal Abyad farm", "tal-abyad-farm")]
+
+
+# written for this test: a title and a name, a place noun and a name, a capital, a surname
+TEXT = ("قال المتحدث باسم الحركة سامر العلي إن الطائرات قصفت حي الكلاسة في حلب. "
+        "وردت موسكو على الاتهامات. وأضاف العلي أن فريق الإنقاذ وصل إلى بلدة كفرنبل.\n"
+        "والتقى الرئيس الفرنسي إيمانويل ماكرون نظيره في باريس أمس.")
+
+
+class _OneSentenceAtATime:
+    """The shipped recogniser without ``tag_many``: find_entities then tags sentence by sentence."""
+
+    def __init__(self, recogniser):
+        self.tag = recogniser.tag
+
+
+def test_tagging_all_sentences_at_once_changes_no_entity():
+    from kg.analyse import sentences, tokens
+    from kg.entities import find_entities
+    from kg.lexicon import load_lexicon
+    from kg.recogniser import default_recogniser
+    lexicon, recogniser = load_lexicon(), default_recogniser()
+    for text in [TEXT] + ([SEED.read_text(encoding="utf-8")] if SEED.exists() else []):
+        spans = sentences(text)
+        toks = [tokens(text, s.start, s.end) for s in spans]
+        batched = find_entities(text, spans, toks, lexicon, recogniser)
+        assert batched == find_entities(text, spans, toks, lexicon, _OneSentenceAtATime(recogniser))
+
+
+@pytest.mark.benchmark
+def test_analyse_and_entities_reach_issue_3_s_speed():
+    import importlib.util
+    if not (SHARED / "corpus" / "dev").is_dir():
+        pytest.skip("../shared/corpus/dev (the benchmark's articles) is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("entities_benchmark", ROOT / "benchmarks" / "entities.py")
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    result = benchmark.measure(repeat=20)
+    assert result["articles_per_s"] >= benchmark.TARGET, result

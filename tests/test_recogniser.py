@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 import time
 import zipfile
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings, strategies as st
+
+import kg.recogniser as recogniser_module
 
 from kg.recogniser import (
     LABELS,
@@ -27,6 +31,8 @@ from kg.recogniser import (
     token_features,
 )
 
+from conftest import valid_iob2
+
 ROOT = Path(__file__).resolve().parents[1]
 NER_DATA = ROOT.parent / "shared" / "data" / "ner"
 needs_data = pytest.mark.skipif(
@@ -36,15 +42,6 @@ needs_data = pytest.mark.skipif(
 
 # written for this test; a title before a name, a city after "in the city of"
 SENTENCE = "وقال الرئيس الفرنسي إيمانويل ماكرون في مؤتمر صحفي بمدينة مرسيليا إن الحكومة ستدعم المزارعين .".split()
-
-
-def _valid_iob2(tags) -> bool:
-    prev = "O"
-    for t in tags:
-        if t.startswith("I-") and prev[2:] != t[2:]:
-            return False
-        prev = t
-    return True
 
 
 def _load_script():
@@ -246,8 +243,8 @@ def test_numpy_decoder_matches_crfsuite(tmp_path):
             expected = tagger.tag(sentence_features(toks))
             got = rec.tag(toks)
             assert loaded.tag(toks) == got
-            assert _valid_iob2(got)
-            if _valid_iob2(expected):  # our decoder also enforces IOB2
+            assert valid_iob2(got)
+            if valid_iob2(expected):  # our decoder also enforces IOB2
                 assert got == expected
                 compared += 1
     assert compared >= 20
@@ -270,9 +267,56 @@ def test_output_is_valid_iob2_even_when_weights_prefer_otherwise():
     state = {("b", "I-PER"): 3.0, ("b", "O"): 1.0, ("w=زيد", "I-LOC"): 5.0}
     rec = Recogniser.from_weights(LABELS, state, {})
     for toks in (["زيد"], ["في", "زيد", "في"], ["زيد"] * 4):
-        assert _valid_iob2(rec.tag(toks))
+        assert valid_iob2(rec.tag(toks))
     shipped = default_recogniser()
-    assert _valid_iob2(shipped.tag(SENTENCE * 3))
+    assert valid_iob2(shipped.tag(SENTENCE * 3))
+
+
+# Words written for these tests: clitics, names, digits, Latin, marks, an empty token and
+# stems with a "|", which is also the separator inside pair features.
+WORDS = SENTENCE + ["بلبنان", "للرئيس", "|", "a|b", "ال|", "|في", "٢٠١٨", "Reuters", "ـ", "وَقَالَ", "", "x" * 50]
+
+
+def test_tag_many_gives_each_sentence_the_tags_of_tag():
+    rng = random.Random(3)
+    sentences = [[rng.choice(WORDS) for _ in range(rng.randrange(0, 40))] for _ in range(300)]
+    batched, one_by_one = Recogniser.load(), Recogniser.load()
+    for start in range(0, len(sentences), 17):
+        batch = sentences[start:start + 17]
+        assert batched.tag_many(batch) == [one_by_one.tag(s) for s in batch]
+    assert batched.tag_many([]) == [] and batched.tag_many([[], []]) == [[], []]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=25), max_size=6))
+def test_tag_many_is_tag_for_any_batch(sentences):
+    rec = default_recogniser()
+    assert rec.tag_many(sentences) == [rec.tag(s) for s in sentences]
+
+
+def test_scores_are_the_sums_of_the_weights_of_the_features():
+    # a model that weighs every feature of these sentences, the word pairs too
+    rng = random.Random(5)
+    sentences = [[rng.choice(WORDS) for _ in range(n)] for n in (1, 2, 3, 4, 7, 12)]
+    features = sorted({f for s in sentences for fs in sentence_features(s) for f in fs})
+    assert any(f.startswith("s-1|s0=") and f.count("|") > 2 for f in features)
+    weights = {(f, y): rng.uniform(-1, 1) for f in features for y in LABELS}
+    rec = Recogniser.from_weights(LABELS, weights, {})
+    for s in sentences:
+        expected = [[sum(weights[f, y] for f in fs) for y in LABELS] for fs in sentence_features(s)]
+        np.testing.assert_allclose(rec.scores(s), expected, rtol=1e-9, atol=1e-9)
+        assert rec.tag_many([s, s[:1]]) == [rec.tag(s), rec.tag(s[:1])]
+
+
+def test_clearing_a_full_word_cache_changes_no_tag(monkeypatch):
+    rng = random.Random(7)
+    sentences = [[rng.choice(WORDS) for _ in range(rng.randrange(1, 20))] for _ in range(40)]
+    expected = [Recogniser.load().tag(s) for s in sentences]
+    monkeypatch.setattr(recogniser_module, "_CACHE_LIMIT", 5)
+    rec = Recogniser.load()
+    assert [rec.tag(s) for s in sentences] == expected
+    assert len(rec._word_id) < 5 + max(map(len, sentences))  # cleared between calls
+    assert rec.tag_many(sentences) == expected
 
 
 def test_load_rejects_other_files(tmp_path):
