@@ -238,6 +238,7 @@ def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, sp
     targets: list[str] = []
     places: list[str] = []
     by_id = {e.id: e for _a, _b, e in in_sentence}
+    actor_end = -1
     for a, b, entity in in_sentence:
         # Places belong to every event of the sentence (the gold ties them all);
         # actors and targets to the trigger they are nearest to.
@@ -263,10 +264,14 @@ def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, sp
         if cue and (a >= trigger_end or trigger_start - b < 80):
             targets.append(entity.id)
         elif a >= trigger_end:
-            if a - trigger_end < 40 and not actors:
-                actors.append(entity.id)  # verb–subject order
+            if a - trigger_end < 40 and not actors or actors and _joined(toks, actor_end, a):
+                actors.append(entity.id)  # verb–subject order, and the subjects joined to it
+                actor_end = b
         elif trigger_start - b < 80:
-            actors = [entity.id]  # the nearest subject before the trigger
+            if not (actors and _joined(toks, actor_end, a)):
+                actors = []
+            actors.append(entity.id)  # the nearest subject before the trigger
+            actor_end = b
     if claimant in by_id and by_id[claimant].kind not in NON_ACTOR_KINDS and not (
             by_id[claimant].type == "PER" and type_ in FORCE_TYPES):
         first = min(m.start for m in by_id[claimant].mentions)
@@ -300,6 +305,13 @@ def _nisba_parties(toks: _Tokens, trigger_end: int, in_sentence, mentions, lexic
         if country.id in named:
             out.append(named[country.id])
     return out
+
+
+def _joined(toks: _Tokens, end: int, start: int) -> bool:
+    """Whether a mention starting at start is joined by و to one ending at end."""
+    here = toks.at(start)
+    before = toks.before(here.start, 1) if here is not None else ()
+    return bool(before) and here.key[:1] == "و" and before[-1].end == end
 
 
 def _nearest(spans, a: int, b: int) -> int:
