@@ -24,6 +24,7 @@ FORCE_NOUNS = {key(w) for w in (
     "القوات", "قوات", "الطيران", "طيران", "الطائرات", "طائرات", "المقاتلات", "مقاتلات", "الجيش",
     "جيش", "البحرية", "الحكومة", "حكومة", "السلطات", "سلطات", "الجنود", "جنود", "المدفعية",
     "الشرطة", "القوات الجوية", "الأمن", "قوى الأمن", "الاستخبارات", "المخابرات", "الطائرات الحربية",
+    "المروحيات", "مروحيات", "المروحية", "مروحية", "الطائرة", "طائرة", "البوارج", "بوارج",
 )}
 # Nouns that introduce a place name: حي الكلاسة، بلدة التح، مدينة منبج.
 PLACE_NOUNS = {key(w): t for w, t in (
@@ -130,6 +131,7 @@ def find_entities(text: str, sentences: Sequence[Sentence], tokens_by_sentence: 
         flags = flags_by_sentence[n]
         sentence_found = _lexicon_mentions(text, toks, lexicon, taken)
         sentence_found += _nisba_mentions(text, toks, lexicon, taken, flags)
+        sentence_found = _forces(sentence_found, text, toks, lexicon, taken, flags)
         sentence_found += _pattern_mentions(text, toks, taken, lexicon, flags)
         if tags_by_sentence is not None:
             sentence_found += _statistical_mentions(text, toks, taken, tags_by_sentence[n],
@@ -266,6 +268,37 @@ def _nisba_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken: l
         end = toks[i + 1].end
         out.append(Found(Mention(start, end, text[start:end], actor.type, "nisba"), actor.id))
         taken[i] = taken[i + 1] = True
+    return out
+
+
+def _forces(found: list[Found], text: str, toks: Sequence[Token], lexicon: Lexicon, taken: list[bool],
+            flags: Sequence[int]) -> list[Found]:
+    """A force noun before a country's name that is also its nationality (مروحيات سورية)
+    names that country's forces, and a nationality joined to a force (الطيران الروسي
+    والسوري) names a second one."""
+    starts = {t.start: i for i, t in enumerate(toks)}
+    ends = {t.end: i for i, t in enumerate(toks)}
+    out = []
+    for f in found:
+        i, j = starts.get(f.mention.start), ends.get(f.mention.end)
+        entry = lexicon.get(f.ref)
+        if i is not None and i == j and i > 0 and entry is not None and entry.kind == "country" \
+                and entry.forces and flags[i - 1] & FORCE and not taken[i - 1] \
+                and lexicon.country_of_nisba(toks[i].key) is entry:
+            f = Found(_span(text, toks, i - 1, i + 1, "ORG", "nisba"), entry.forces)
+            taken[i - 1] = True
+        out.append(f)
+        if j is None or lexicon.country_of_nisba(toks[j].key) is None or lexicon.get(f.ref) is None \
+                or lexicon.get(f.ref).type != "ORG":
+            continue
+        for k in range(j + 1, min(j + 3, len(toks))):
+            other = lexicon.country_of_nisba(toks[k].key[1:]) if toks[k].key[:1] == "و" else None
+            forces = lexicon.get(other.forces) if other else None
+            if taken[k] or forces is None:
+                break
+            start = _advance(text, toks[k].start, 1)
+            out.append(Found(Mention(start, toks[k].end, text[start:toks[k].end], forces.type, "nisba"), forces.id))
+            taken[k] = True
     return out
 
 

@@ -26,10 +26,11 @@ REPORTING = {key(w) for w in (
 NEGATION = {key(w) for w in ("لن", "لم", "لا", "ما", "ليس", "نفى", "نفت", "ينفي", "تنفي", "دون", "عدم")}
 FUTURE = {key(w) for w in ("سوف", "سيتم", "المقرر", "يعتزم", "تعتزم", "ستقوم", "سيقوم", "يتوقع", "غدا")}
 HYPOTHETICAL = {key(w) for w in ("قد", "إذا", "اذا", "لو", "ربما", "حال", "يمكن", "احتمال", "محتمل")}
-# Words before an entity that make it the target: على، ضد، مواقع X، مقتل 45 عنصرا من X.
+# Words before an entity that make it the target: على، ضد، مواقع X، مقتل 45 عنصرا من X،
+# and the other party of a meeting or a deal (التقى مع X، الحوار مع X).
 TARGET_CUES = {key(w) for w in ("على", "ضد", "تحت", "سيطرة", "بأيدي", "معاقل", "مواقع", "مقرات", "مسلحي",
                                  "مقاتلي", "عناصر", "عنصرا", "مقاتلا", "مقاتلين", "قتلى", "عناصرها", "قياديين",
-                                 "قياديا", "أوكار", "تجمعات", "استهداف")}
+                                 "قياديا", "أوكار", "تجمعات", "استهداف", "مع")}
 ACTOR_TYPES = {"ORG", "PER"}
 
 
@@ -79,7 +80,7 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
         locative = _locatives(toks, in_sentence) if found else set()
         for n, (i, (j, type_, mode, trigger)) in enumerate(found):
             start, end = spans[n]
-            actors, targets, places = _roles(toks, in_sentence, locative, lexicon, mentions, spans, n, claimant)
+            actors, targets, places = _roles(toks, in_sentence, locative, lexicon, mentions, spans, n, claimant, type_)
             date, precision, fallback = _date(text, dates_by_sentence.get(sentence.index, ()), (start, end), published, toks)
             events.append(Event(
                 id=f"v{len(events)}", type=type_, start=start, end=end, text=text[start:end],
@@ -200,24 +201,36 @@ def _speaks(toks: Sequence[Token], start: int) -> bool:
     return any(REPORTING.intersection(t.stems) for t in toks.before(start, 8))
 
 
-def _claimant(toks: Sequence[Token], in_sentence) -> str | None:
+def _claimant(toks: _Tokens, in_sentence) -> str | None:
     for i, tok in enumerate(toks):
         if not set(tok.stems) & REPORTING:
             continue
         limit = toks[min(i + 4, len(toks) - 1)].end
         for a, _b, entity in in_sentence:
-            if tok.end <= a <= limit and entity.type in ACTOR_TYPES:
+            if tok.end <= a <= limit and entity.type in ACTOR_TYPES and not _posted_to(toks, a):
                 return entity.id
     return None
 
 
+POSTED_TO = key("لدى")
+
+
+def _posted_to(toks: _Tokens, start: int) -> bool:
+    """Whether a name is where an envoy is posted (السفير الروسي لدى الأمم المتحدة): the
+    envoy speaks, not the body."""
+    return any(POSTED_TO in t.stems for t in toks.before(start, 1))
+
+
+# Events done with force or means, not words: a person who tells of them (a director,
+# a spokesman) is not their actor, though an organisation that announces one often is.
+FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "RETREAT", "AID", "SANCTION", "PROTEST"}
 # Entities that report and publish rather than act: never actors or targets.
 NON_ACTOR_KINDS = {"media", "ngo"}
 LOCATIVE = {key(w) for w in ("في", "إلى", "الى", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
                               "شرقي", "غربي", "وسط", "قرب", "أنحاء", "انحاء", "نحو", "باتجاه", "على", "عبر")}
 
 
-def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, spans, n, claimant):
+def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, spans, n, claimant, type_: str):
     """Actors, targets and places of the n-th trigger of a sentence: each mention goes to
     the trigger it is nearest to, places to the trigger before them where there is one."""
     trigger_start, trigger_end = spans[n]
@@ -225,6 +238,7 @@ def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, sp
     targets: list[str] = []
     places: list[str] = []
     by_id = {e.id: e for _a, _b, e in in_sentence}
+    actor_end = -1
     for a, b, entity in in_sentence:
         # Places belong to every event of the sentence (the gold ties them all);
         # actors and targets to the trigger they are nearest to.
@@ -250,16 +264,54 @@ def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, sp
         if cue and (a >= trigger_end or trigger_start - b < 80):
             targets.append(entity.id)
         elif a >= trigger_end:
-            if a - trigger_end < 40 and not actors:
-                actors.append(entity.id)  # verb–subject order
+            if a - trigger_end < 40 and not actors or actors and _joined(toks, actor_end, a):
+                actors.append(entity.id)  # verb–subject order, and the subjects joined to it
+                actor_end = b
         elif trigger_start - b < 80:
-            actors = [entity.id]  # the nearest subject before the trigger
-    if claimant in by_id and by_id[claimant].kind not in NON_ACTOR_KINDS:
+            if not (actors and _joined(toks, actor_end, a)):
+                actors = []
+            actors.append(entity.id)  # the nearest subject before the trigger
+            actor_end = b
+    if claimant in by_id and by_id[claimant].kind not in NON_ACTOR_KINDS and not (
+            by_id[claimant].type == "PER" and type_ in FORCE_TYPES):
         first = min(m.start for m in by_id[claimant].mentions)
         if first < trigger_start and claimant not in targets:
             actors = [claimant]  # أعلنت X بدء عملية: the claimant announces its own action
+    actors += [a for a in _nisba_parties(toks, trigger_end, in_sentence, mentions, lexicon) if a not in actors]
     places += _containing_places(places, in_sentence, mentions, lexicon)
     return (tuple(a for a in actors if a not in targets), tuple(targets), tuple(dict.fromkeys(places)))
+
+
+# Words that end a trigger's noun phrase: a nationality after them is not the trigger's.
+PHRASE_BREAKS = {key(w) for w in ("على", "في", "من", "إلى", "الى", "ضد", "مع", "عن", "بين", "ل", "و", "أن", "ان", "إن")}
+
+
+def _nisba_parties(toks: _Tokens, trigger_end: int, in_sentence, mentions, lexicon: Lexicon) -> list[str]:
+    """The countries a trigger's nationality adjectives name, where the article names them
+    too: اتفاق أمريكي تركي، الموقف الروسي، غارة جوية عراقية."""
+    after = toks.between(trigger_end - 1, trigger_end + 40)[:3]
+    named = {}
+    for _a, _b, entity in mentions:
+        named.setdefault(entity.key, entity.id)
+    out = []
+    for tok in after:
+        if any(a <= tok.start < b for a, b, _e in in_sentence):
+            break  # a name of its own (الطيران الروسي) is read as one
+        country = lexicon.country_of_nisba(tok.key)
+        if country is None:
+            if out or set(tok.stems) & PHRASE_BREAKS or tok.key[:1] in "لب":
+                break
+            continue  # غارة جوية عراقية، طائرات "أف 16" عراقية
+        if country.id in named:
+            out.append(named[country.id])
+    return out
+
+
+def _joined(toks: _Tokens, end: int, start: int) -> bool:
+    """Whether a mention starting at start is joined by و to one ending at end."""
+    here = toks.at(start)
+    before = toks.before(here.start, 1) if here is not None else ()
+    return bool(before) and here.key[:1] == "و" and before[-1].end == end
 
 
 def _nearest(spans, a: int, b: int) -> int:

@@ -15,8 +15,9 @@ from kg.dates import find_dates
 from kg.entities import find_entities
 from kg.events import find_events
 from kg.lexicon import Lexicon, load_lexicon
-from kg.model import Analysis, Article, Count
+from kg.model import Analysis, Article, Count, Entity
 from kg.relations import find_relations
+from kg.romanise import romanise
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +42,11 @@ class Extractor:
         text = article.text
         sentences = analyse.sentences(text)
         tokens = [analyse.tokens(text, s.start, s.end) for s in sentences]
-        entities = find_entities(text, sentences, tokens, self.lexicon, self.recogniser)
+        dates = find_dates(text, article.published)
+        entities = tuple(_with_english_label(e) for e in
+                         _outside_dates(find_entities(text, sentences, tokens, self.lexicon, self.recogniser), dates))
         dates_by_sentence = defaultdict(list)
-        for date in find_dates(text, article.published):
+        for date in dates:
             date = _year_edge(text, date)
             if not _comparison_bound(text, date.start) and not (
                     date.precision == "year" and _SINCE_START.search(text[max(0, date.start - 60):date.start])):
@@ -66,6 +69,28 @@ class Extractor:
             (e.key, "LOCATED_IN", e.parent) for e in entities
             if e.parent and e.type in ("GPE", "LOC") and self.lexicon.get(e.parent)}))
         return Analysis(article, sentences, entities, events, tuple(counts), relations, background)
+
+
+def _outside_dates(entities, dates) -> list[Entity]:
+    """The entities without their mentions inside a date: ليل الخميس is a night, not Lille,
+    تموز a month. An entity left with no mention is dropped."""
+    spans = [(d.start, d.end) for d in dates]
+    out = []
+    for entity in entities:
+        kept = tuple(m for m in entity.mentions if not any(a < m.end and m.start < b for a, b in spans))
+        if kept == entity.mentions:
+            out.append(entity)
+        elif kept:
+            out.append(replace(entity, mentions=kept))
+    return out
+
+
+def _with_english_label(entity: Entity) -> Entity:
+    """A person or place no lexicon knows gets a romanisation of its Arabic name as its
+    English label, marked as such; an organisation's name wants translating, not that."""
+    if entity.label_en or entity.type not in ("PER", "GPE", "LOC"):
+        return entity
+    return replace(entity, label_en=romanise(entity.label_ar, kind=entity.type), label_romanised=True)
 
 
 def _recogniser(ner_model: Path | None = None):
@@ -126,6 +151,7 @@ def analysis_json(analysis: Analysis) -> dict:
                     "title": article.title, "source": article.source, "url": article.url},
         "entities": [
             {"id": e.id, "type": e.type, "label_en": e.label_en, "label_ar": e.label_ar, "key": e.key,
+             "label_romanised": e.label_romanised,
              "kind": e.kind, "wikidata": e.wikidata, "geonames": e.geonames, "lat": e.lat, "lon": e.lon,
              "mentions": [{"start": m.start, "end": m.end, "text": m.text, "how": m.how} for m in e.mentions]}
             for e in analysis.entities],

@@ -59,7 +59,7 @@ def _entities(store: Store) -> dict[str, dict]:
             continue
         entities[entity] = {
             "kind": "place" if row["entity_type"] in ("GPE", "LOC") else "actor",
-            "entity_type": row["entity_type"], "label": row.get("label_en") or row.get("label_ar") or entity,
+            "entity_type": row["entity_type"], "label": row.get("label_en") or row.get("label_ar-latn") or row.get("label_ar") or entity,
             "label_ar": row.get("label_ar", ""), "label_en": row.get("label_en", ""),
             "wikidata": row.get("wikidata", ""), "geonames": row.get("geonames", "")}
     return entities

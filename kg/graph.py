@@ -211,7 +211,8 @@ def _entity(node: NamedNode, e: Entity):
     yield q(node, K["entityType"], Literal(e.type))
     yield q(node, v.LABEL, Literal(e.label_ar, language="ar"))
     if e.label_en:
-        yield q(node, v.LABEL, Literal(e.label_en, language="en"))
+        # A romanisation is Arabic written in Latin letters (BCP 47 ar-Latn), not an English name.
+        yield q(node, v.LABEL, Literal(e.label_en, language="ar-Latn" if e.label_romanised else "en"))
     if e.kind:
         yield q(node, K["kind"], Literal(e.kind))
     if not e.key.startswith("name:"):

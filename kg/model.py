@@ -68,6 +68,7 @@ class Entity:
     lon: float | None = None
     parent: str | None = None  # lexicon id of the containing place / organisation
     country: str | None = None
+    label_romanised: bool = False  # label_en is kg.romanise's rendering of label_ar, not a known name
 
 
 @dataclass(frozen=True, slots=True)

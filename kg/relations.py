@@ -31,6 +31,10 @@ SUPPORTED_CUES = _keys("المدعومة", "المدعوم", "مدعومة", "م
 LED_BY_CUES = _keys("بقيادة", "بزعامة", "يقوده", "تقوده", "يقودها", "تقودها", "يتزعمه", "يتزعمها")
 PART_CUES = _keys("التابع", "التابعة", "تابع", "تابعة")
 CONTROL_CUES = _keys("سيطرة",)
+# سيطرت قوات X على Y، المناطق التي يسيطر عليها X
+CONTROL_VERBS = _keys("سيطر", "سيطرت", "يسيطر", "تسيطر", "يسيطرون", "تسيطران", "يسيطران")
+ON = _keys("على", "عليها", "عليه")
+ON_PLACE = key("على")
 CONTROLLED_BY_CUES = _keys("معاقل", "معقل")
 HEAD_CUES = _keys("رأسها", "راسها", "رأسه")
 ALLY_CUES = _keys("حليف", "حليفة", "حلفاء", "المتحالفة", "المتحالف", "حليفها", "حليفه", "حليفتها")
@@ -38,7 +42,7 @@ WITHIN_CUES = _keys("في", "شمال", "جنوب", "شرق", "غرب", "شما�
                     "بمحافظة", "بريف", "ريف")
 ORG_TYPES = {"ORG", "GPE"}
 ANY_CUE = (LEADER_CUES | MEMBER_CUES | SUPPORT_CUES | SUPPORTED_CUES | LED_BY_CUES | PART_CUES | CONTROL_CUES
-           | CONTROLLED_BY_CUES | HEAD_CUES | ALLY_CUES | WITHIN_CUES
+           | CONTROL_VERBS | CONTROLLED_BY_CUES | HEAD_CUES | ALLY_CUES | WITHIN_CUES
            | {phrase.split()[0] for phrase in LEADER_PHRASES | SPOKESPERSON_PHRASES})
 PHRASE_FIRST_WORDS = {phrase.split()[0] for phrase in LEADER_PHRASES | SPOKESPERSON_PHRASES | LEADER_CUES
                       if " " in phrase}
@@ -102,7 +106,7 @@ def _sentence_relations(toks: Sequence[Token], here, lexicon, by_key):
             if head and group:
                 yield head[2], "LEADER_OF", group[2], tok.start, head[1]
         elif stems & LED_BY_CUES:
-            head = _after(here, tok.end, ORG_TYPES | {"PER"}, 25)
+            head = _nisba_country(toks, i, lexicon, by_key, 1) or _after(here, tok.end, ORG_TYPES | {"PER"}, 25)
             group = _before(here, tok.start, {"ORG"}, 60)
             if head and group and (head[2].type == "PER" or _is_actor(head)):
                 yield head[2], "LEADER_OF", group[2], group[0], head[1]
@@ -114,14 +118,21 @@ def _sentence_relations(toks: Sequence[Token], here, lexicon, by_key):
         elif stems & SUPPORT_CUES or stems & SUPPORTED_CUES:
             left = _before(here, tok.start, ORG_TYPES, 30)
             right = _after(here, tok.end, ORG_TYPES, 25)
+            nisba = _nisba_country(toks, i, lexicon, by_key, 1)
+            if nisba and stems & SUPPORT_CUES:
+                left = nisba  # الدعم الأمريكي للوحدات الكردية
+            elif nisba:
+                right = nisba  # قوات مدعومة أميركيا، بدعم أمريكي
             if left and right and _is_actor(left) and _is_actor(right):
                 supporter, supported = (left, right) if stems & SUPPORT_CUES else (right, left)
-                yield supporter[2], "SUPPORTS", supported[2], left[0], right[1]
+                yield supporter[2], "SUPPORTS", supported[2], min(left[0], right[0]), max(left[1], right[1])
         elif stems & CONTROL_CUES and i and toks[i - 1].key == "تحت":
             controller = _after(here, tok.end, {"ORG"}, 20)
             place = _before(here, toks[i - 1].start, PLACE_TYPES, 60)
             if controller and place:
                 yield controller[2], "CONTROLS", place[2], place[0], controller[1]
+        elif stems & (CONTROL_CUES | CONTROL_VERBS):
+            yield from _controls(toks, i, here)
         elif stems & CONTROLLED_BY_CUES:
             controller = _after(here, tok.end, {"ORG"}, 15)
             place = _before(here, tok.start, PLACE_TYPES, 40)
@@ -134,6 +145,24 @@ def _sentence_relations(toks: Sequence[Token], here, lexicon, by_key):
                 yield left[2], "ALLIED_WITH", right[2], left[0], right[1]
         if stems & WITHIN_CUES or _clitic_place(tok, here):
             yield from _located_in(toks, i, here)
+
+
+def _controls(toks, i, here):
+    """سيطرة داعش على تدمر، سيطرت قوات X على Y، X سيطرت على Y، المناطق التي يسيطر عليها X."""
+    tok = toks[i]
+    on = next((j for j in range(i + 1, min(i + 8, len(toks))) if toks[j].key in ON), None)
+    if on is None:
+        return
+    if toks[on].key == ON_PLACE:
+        place = _after(here, toks[on].end, PLACE_TYPES, 12)
+        controller = _after(here, tok.end, {"ORG"}, 40)
+        if controller is None or controller[0] > toks[on].start:
+            controller = _before(here, tok.start, {"ORG"}, 25)
+    else:  # the place is the antecedent, the controller comes after عليها
+        place = _before(here, tok.start, PLACE_TYPES, 40)
+        controller = _after(here, toks[on].end, {"ORG"}, 25)
+    if controller and place:
+        yield controller[2], "CONTROLS", place[2], min(controller[0], place[0]), max(controller[1], place[1])
 
 
 def _clitic_place(tok: Token, here) -> bool:
@@ -154,25 +183,37 @@ def _located_in(toks, i, here):
 def _role(toks, i, here, predicate, lexicon, by_key):
     """رئيس الهيئة العليا … رياض حجاب، الرئيس السوري بشار الأسد، إيران، عضو أوبك."""
     tok = toks[i]
-    org = _after(here, tok.end, ORG_TYPES, 30)
-    person_after = _after(here, tok.end, {"PER"}, 120)
-    if org and person_after and person_after[0] < org[0]:
-        org = None
-    if org is None and lexicon is not None:
+    around = next(((a, b, e) for a, b, e in here if a <= tok.start and tok.end <= b), None)
+    if around is not None and around[2].type == "ORG":
+        org = around  # قوات نظام الرئيس بشار الأسد: the title ends the organisation's name
+    else:
+        org = _after(here, tok.end, ORG_TYPES, 30)
+        person_after = _after(here, tok.end, {"PER"}, 120)
+        if org and person_after and person_after[0] < org[0]:
+            org = None
+    if org is None:
         org = _nisba_country(toks, i, lexicon, by_key)
     if org is None:
         return
-    person = _after(here, org[1], {"PER"}, 120) or _before(here, tok.start, {"PER"}, 20)
+    if around is not None and around[2].type == "PER":
+        person = around  # the title is part of the person's mention: الرئيس السوري بشار الأسد
+    else:
+        person = _after(here, org[1], {"PER"}, 120) or _before(here, tok.start, {"PER"}, 20)
     if person is None and predicate == "MEMBER_OF" and tok.key == "عضو":
         person = _before(here, tok.start, {"GPE", "ORG"}, 20)  # إيران، عضو أوبك
     if person:
         yield person[2], predicate, org[2], min(tok.start, person[0]), max(org[1], person[1])
 
 
-def _nisba_country(toks, i, lexicon, by_key):
-    """The country a nationality adjective within the title names, if the article names it too."""
-    for tok in toks[i + 1:i + 4]:
-        country = lexicon.country_of_nisba(tok.key)
+def _nisba_country(toks, i, lexicon, by_key, within: int = 3):
+    """The country a nationality adjective within the few words after token i names, if
+    the article names it too."""
+    if lexicon is None:
+        return None
+    for tok in toks[i + 1:i + 1 + within]:
+        # أميركيا، روسيا (adverbs: "by America") read as the adjective they come from
+        adverb = tok.key[:-1] if tok.key.endswith("يا") and len(tok.key) > 4 else None
+        country = lexicon.country_of_nisba(tok.key) or (adverb and lexicon.country_of_nisba(adverb))
         if country and country.id in by_key:
             entity = by_key[country.id]
             return (tok.start, tok.end, entity)

@@ -133,3 +133,16 @@ def test_analyse_and_entities_reach_issue_3_s_speed():
     spec.loader.exec_module(benchmark)
     result = benchmark.measure(repeat=20)
     assert result["articles_per_s"] >= benchmark.TARGET, result
+
+
+@pytest.mark.parametrize("sentence, forces", [
+    # a force noun before a country name that is also its nationality adjective
+    ("وألقت مروحيات سورية براميل متفجرة على البلدة.", ["Syrian government"]),
+    # a nationality joined to a force names a second force
+    ("وشن الطيران الروسي والسوري غارات على إدلب.", ["Russian Armed Forces", "Syrian government"]),
+    # but a name that begins with a force noun stays that name
+    ("وتقدمت قوات سورية الديمقراطية نحو الرقة.", ["Syrian Democratic Forces"]),
+])
+def test_forces_named_by_nationality(extractor, sentence, forces):
+    analysis = extractor.extract(Article(id="t", text=sentence))
+    assert [e.label_en for e in analysis.entities if e.type == "ORG"] == forces

@@ -1,11 +1,14 @@
 """What issue 2 asks to come out of the seed article, and no network at import time."""
 
+import datetime as dt
 import subprocess
 import sys
 
 import pytest
 
 from kg.extract import analysis_json
+from kg.graph import quads
+from kg.model import Article
 
 from conftest import ROOT
 
@@ -102,3 +105,17 @@ def test_any_text_extracts_with_offsets_that_slice_and_the_same_output_twice(ext
     for key in ("events", "counts", "relations"):
         for item in first[key]:
             assert text[item["start"]:item["end"]] == item["text"]
+
+
+def test_a_name_no_lexicon_knows_gets_a_romanised_english_label(extractor):
+    analysis = extractor.extract(Article(id="t", text="وقال سمير التقي إن القصف مستمر.", published=dt.date(2018, 6, 1)))
+    [person] = [e for e in analysis.entities if e.type == "PER"]
+    assert (person.label_en, person.label_romanised) == ("Samir al-Taqi", True)
+    labels = {q.object for q in quads(analysis) if q.predicate.value.endswith("#label")}
+    assert any(label.value == "Samir al-Taqi" and label.language == "ar-latn" for label in labels)
+
+
+def test_a_date_is_no_place(extractor):
+    # ليل الخميس is Thursday night; ليل alone is also the Arabic name of Lille.
+    analysis = extractor.extract(Article(id="t", text="قصفت الطائرات مدينة إدلب ليل الخميس.", published=dt.date(2018, 6, 9)))
+    assert [e.label_en for e in analysis.entities] == ["Idlib"]
