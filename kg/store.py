@@ -42,8 +42,10 @@ from kg.errors import StoreError
 
 try:
     import fcntl
-except ImportError:  # pragma: no cover - Windows: no flock; readers open the live store as before
+    msvcrt = None
+except ImportError:  # pragma: no cover - Windows: a byte-range lock on the lock file instead of flock
     fcntl = None
+    import msvcrt
 
 DEFAULT_STORE = Path("kg-store")
 STORE_NODE = NamedNode(v.ID + "store")
@@ -144,11 +146,8 @@ def _open_reader(path: Path) -> Store:
 
 @contextlib.contextmanager
 def _open_lock(path: Path, *, needed: bool) -> Iterator[object | None]:
-    """Hold the store's open lock; yields None (and locks nothing) where there are no
-    advisory locks, or, when not ``needed``, where the lock file cannot be made."""
-    if fcntl is None:
-        yield None
-        return
+    """Hold the store's open lock; yields None (and locks nothing) when not ``needed``
+    and the lock file cannot be made."""
     try:
         fd = os.open(path / OPEN_LOCK, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as exc:
@@ -158,18 +157,34 @@ def _open_lock(path: Path, *, needed: bool) -> Iterator[object | None]:
         return
     try:
         deadline = time.monotonic() + LOCK_WAIT_S
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise StoreError(f"{path}: another kg process has held the store's open lock for over "
-                                     f"{LOCK_WAIT_S:g} s; is one stopped (Ctrl-Z)?") from None
-                time.sleep(0.01)
+        while not _try_lock(fd):
+            if time.monotonic() > deadline:
+                raise StoreError(f"{path}: another kg process has held the store's open lock for over "
+                                 f"{LOCK_WAIT_S:g} s; is one stopped (Ctrl-Z)?") from None
+            time.sleep(0.01)
         yield fd
     finally:
+        if msvcrt is not None:  # pragma: no cover - Windows frees a lock on close only eventually
+            with contextlib.suppress(OSError):
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         os.close(fd)  # releases the flock
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the exclusive lock on an open file without waiting; False while another process holds it."""
+    if fcntl is not None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            return False
+    os.lseek(fd, 0, os.SEEK_SET)  # pragma: no cover - Windows
+    try:  # pragma: no cover
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        return True
+    except OSError:  # pragma: no cover
+        return False
 
 
 def _publish(store: Store, path: Path) -> None:
@@ -252,6 +267,8 @@ def _alive(pid: str) -> bool:
         return True  # not a name kg gives: leave it
     if int(pid) == os.getpid():
         return True
+    if os.name == "nt":  # pragma: no cover - there os.kill(pid, 0) would end the process
+        return _alive_on_windows(int(pid))
     try:
         os.kill(int(pid), 0)
     except ProcessLookupError:
@@ -259,6 +276,19 @@ def _alive(pid: str) -> bool:
     except OSError:
         return True  # e.g. another user's process
     return True
+
+
+def _alive_on_windows(pid: int) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return ctypes.get_last_error() != 87  # ERROR_INVALID_PARAMETER: no such process
+    try:
+        code = ctypes.c_ulong()
+        return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def _check_version(store: Store, path: Path, *, write: bool) -> None:
