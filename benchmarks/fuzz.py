@@ -51,6 +51,7 @@ from kg import analyse  # noqa: E402
 from kg.errors import ReadError  # noqa: E402
 from kg.extract import Extractor  # noqa: E402
 from kg.graph import background_quads, quads  # noqa: E402
+from kg.lexicon import read_lexicon_file  # noqa: E402
 from kg.model import Article  # noqa: E402
 from kg.read import read_articles  # noqa: E402
 
@@ -84,16 +85,7 @@ def _sentences() -> list[str]:
 def _names() -> list[str]:
     names = []
     for tsv in sorted((ROOT / "kg" / "lexicons").glob("*.tsv")):
-        header = None
-        for line in tsv.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#") or not line.strip():
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                continue
-            row = dict(zip(header, cells))
-            names += [n for n in row.get("ar", "").split("|") if n][:2]
+        names += [n for entry in read_lexicon_file(tsv) for n in entry.ar[:2]]
     return sorted(set(names))[::7]  # a spread of about a thousand
 
 
