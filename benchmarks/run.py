@@ -284,6 +284,7 @@ def main() -> None:
     ap.add_argument("--query-runs", type=int, default=7)
     ap.add_argument("--scale", default="", help="quad counts of stores to query, e.g. 1000000,10000000")
     ap.add_argument("--curve", type=int, default=0, help="articles of the cost and memory curve (0: none)")
+    ap.add_argument("--curve-unlinked", action="store_true", help="also the curve without event links")
     ap.add_argument("--rdflib-articles", type=int, default=100)
     ap.add_argument("--rdflib-timeout", type=float, default=120)
     ap.add_argument("--gexf-edges", type=int, default=1_000_000)
@@ -420,6 +421,8 @@ def main() -> None:
     # the cost and memory curve of a long ingest
     if a.curve:
         rows.extend(curve(a.curve, a.jobs, work))
+        if a.curve_unlinked:
+            rows.extend(curve(a.curve, a.jobs, work, linked=False))
 
     rows.append(("peak memory of this benchmark process",
                  f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"))
@@ -441,7 +444,14 @@ def _extract_one(x: Article):
 CURVE_RUN = """
 import json, multiprocessing, sys, time
 from pathlib import Path
+import kg.ingest
 from kg.ingest import ingest
+from kg.link import Linker
+class Unlinked(Linker):  # for a curve without event links: how much of the cost is theirs
+    def __call__(self, store, new, dropped):
+        return [], []
+if sys.argv[5] == "unlinked":
+    kg.ingest.Linker = Unlinked
 every, marks, started = int(sys.argv[3]), [], time.perf_counter()
 def rss(pid="self"):
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -451,29 +461,33 @@ def rss(pid="self"):
 def progress(report):
     if report.done >= (len(marks) + 1) * every:
         workers = [rss(p.pid) for p in multiprocessing.active_children()]
-        marks.append((report.done, time.perf_counter() - started, rss(), max(workers, default=0.0)))
+        marks.append((report.done, time.perf_counter() - started, rss(), max(workers, default=0.0), report.links or 0))
         print(json.dumps(marks[-1]), flush=True)
 ingest([sys.argv[1]], store=sys.argv[2], jobs=int(sys.argv[4]), progress=progress)
 """
 
 
-def curve(n: int, jobs: int, work: Path, every: int = 1000) -> list[tuple[str, str]]:
-    """Seconds per article and memory along one ingest of n articles, every ``every`` articles."""
+def curve(n: int, jobs: int, work: Path, every: int = 1000, linked: bool = True) -> list[tuple[str, str]]:
+    """Seconds per article, event links and memory along one ingest of n articles, every ``every``
+    articles; without event links when not ``linked``."""
     path = work / "curve.jsonl"
     write_corpus(n, path)
     store = work / "curve-store"
     shutil.rmtree(store, ignore_errors=True)
-    done = subprocess.run([sys.executable, "-c", CURVE_RUN, str(path), str(store), str(every), str(jobs)],
-                          capture_output=True, text=True, check=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-c", CURVE_RUN, str(path), str(store), str(every), str(jobs),
+                           "linked" if linked else "unlinked"], capture_output=True, text=True, check=True, cwd=ROOT)
     marks = [json.loads(line) for line in done.stdout.splitlines()]
     out = []
-    last = (0, 0.0)
-    for count, seconds, writer, worker in marks:
-        out.append((f"ingest articles {last[0] + 1:,}–{count:,}",
-                    f"{(seconds - last[1]) / (count - last[0]) * 1000:.1f} ms/article; writer {writer:.0f} MiB, "
-                    f"largest worker {worker:.0f} MiB"))
-        last = (count, seconds)
-    out.append(("store after the curve", f"{store_size(store) / n / 1024:.0f} KiB per article"))
+    last = (0, 0.0, 0)
+    what = "ingest" if linked else "ingest without event links,"
+    for count, seconds, writer, worker, links in marks:
+        out.append((f"{what} articles {last[0] + 1:,}–{count:,}",
+                    f"{(seconds - last[1]) / (count - last[0]) * 1000:.1f} ms/article, {links - last[2]:,} links; "
+                    f"writer {writer:.0f} MiB, largest worker {worker:.0f} MiB"))
+        last = (count, seconds, links)
+    out.append((f"store after the curve{'' if linked else ' without links'}",
+                f"{store_size(store) / n / 1024:.0f} KiB per article"))
+    shutil.rmtree(store, ignore_errors=True)
     return out
 
 
