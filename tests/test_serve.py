@@ -389,7 +389,9 @@ def test_a_slow_query_times_out_with_503_and_is_stopped(slow_server):
         assert time.monotonic() - started < 5
         # The child evaluating it has been killed: nothing runs on in the background.
         assert slow_server.app.state.runner.running == 0 and not contain._children
-        assert get(slow_server, "ASK {}")[0] == 200
+        # ... and the server goes on answering. Its 0.05 s limit covers the fork of each
+        # query's child too, which a loaded machine can stretch past it: a few tries.
+        assert any(get(slow_server, "ASK {}")[0] == 200 for _ in range(20))
 
 
 def test_a_query_beyond_max_running_is_answered_busy_at_once():
