@@ -143,7 +143,7 @@ def _day(date: str) -> str:
 def write_gexf(graph: nx.Graph, out: TextIO) -> None:
     """Stream a graph as GEXF 1.2draft with typed attributes, weights and time spells.
 
-    Built for large graphs (a 100,000-node, 1,000,000-edge graph in about a second,
+    Built for large graphs (a 100,000-node, 1,000,000-edge graph in 2–3 s on a loaded 2-core machine,
     docs/performance.md): each node id is escaped once, the few distinct roles, weights
     and dates of the edges once each, and the text goes out in large pieces.
     """
@@ -171,8 +171,8 @@ def write_gexf(graph: nx.Graph, out: TextIO) -> None:
         if dynamic and data.get("date"):
             day = _day(data["date"])
             spell = f' start="{day}" end="{day}"'
-        values = "".join(f"{start}{_quote(str(data[name]))}/>" for start, name in attributes
-                         if data.get(name) not in (None, ""))
+        values = "".join([f"{start}{_quote(str(value))}/>" for start, name in attributes
+                          if (value := data.get(name)) is not None and value != ""])
         chunk.append(f'      <node id={quoted} label={_quote(str(data.get("label", node)))}{spell}>'
                      f'<attvalues>{values}</attvalues></node>\n')
         if len(chunk) >= _CHUNK:
@@ -181,17 +181,16 @@ def write_gexf(graph: nx.Graph, out: TextIO) -> None:
     out.write("".join(chunk))
     chunk.clear()
     out.write('    </nodes>\n    <edges>\n')
-    tails: dict[tuple, str] = {}  # an edge's attributes → the rest of its element
+    tails: dict[tuple, str] = {}  # an edge's (weight, date, role) → the rest of its element
 
-    def tail(data: dict) -> str:
-        key = tuple(data.items())
-        if key not in tails:
-            date = data.get("date") if dynamic else None
-            spell = f' start="{_day(date)}"' if date else ""
-            tails[key] = (f' weight="{float(data.get("weight", 1))}"{spell}><attvalues>'
-                          f'<attvalue for="0" value={_quote(str(data.get("role", "")))}/></attvalues></edge>\n')
+    def tail(key: tuple) -> str:
+        weight, date, role = key
+        spell = f' start="{_day(date)}"' if dynamic and date else ""
+        tails[key] = (f' weight="{float(weight)}"{spell}><attvalues>'
+                      f'<attvalue for="0" value={_quote(str(role))}/></attvalues></edge>\n')
         return tails[key]
 
+    known = tails.get
     n = 0
     seen: set[object] = set()
     # graph.edges(data=True) in the same order, a node's edges at a time
@@ -200,7 +199,8 @@ def write_gexf(graph: nx.Graph, out: TextIO) -> None:
             neighbours = {b: data for b, data in neighbours.items() if b not in seen}
             seen.add(a)
         source = f'" source={ids[a]} target='
-        chunk.append("".join([f'      <edge id="{i}{source}{ids[b]}{tails.get(tuple(data.items())) or tail(data)}'
+        chunk.append("".join([f'      <edge id="{i}{source}{ids[b]}'
+                              f'{known(key := (data.get("weight", 1), data.get("date"), data.get("role", ""))) or tail(key)}'
                               for i, (b, data) in enumerate(neighbours.items(), n)]))
         n += len(neighbours)
         if len(chunk) >= _CHUNK:
