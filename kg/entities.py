@@ -143,8 +143,11 @@ def find_entities(text: str, sentences: Sequence[Sentence], tokens_by_sentence: 
     return _group(found, lexicon)
 
 
-def _span(text: str, toks: Sequence[Token], i: int, j: int, type_: str, how: str) -> Mention:
+def _span(text: str, toks: Sequence[Token], i: int, j: int, type_: str, how: str, skip: int = 0) -> Mention:
+    """The mention over tokens [i, j), less the first ``skip`` key letters (a clitic: وبحلب)."""
     start, end = toks[i].start, toks[j - 1].end
+    if skip:
+        start = _advance(text, start, skip)
     return Mention(start, end, text[start:end], type_, how)
 
 
@@ -176,15 +179,11 @@ def _lexicon_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken:
         coordinated = bool(out) and out[-1].mention.end == toks[i - 1].end if i else False
         if not _plausible(entry, toks, i, j, first, lexicon, coordinated):
             continue
-        mention = _span(text, toks, i, j, entry.type, "lexicon")
         # Leave the clitic out of the mention: وبحلب names حلب from its third letter on.
         skip = len(toks[i].key) - len(first) if first != toks[i].key else 0
         if first.startswith("ال") and toks[i].key[skip:skip + 2] == "لل":
             skip += 1  # للرقة: the preposition ل, then the article whose alef is elided
-        if skip:
-            start = _advance(text, mention.start, skip)
-            mention = Mention(start, mention.end, text[start:mention.end], mention.type, mention.how)
-        out.append(Found(mention, entry.id))
+        out.append(Found(_span(text, toks, i, j, entry.type, "lexicon", skip), entry.id))
         for k in range(i, j):
             taken[k] = True
         i = j
@@ -263,10 +262,7 @@ def _nisba_mentions(text: str, toks: Sequence[Token], lexicon: Lexicon, taken: l
         actor = lexicon.get(country.forces) if country else None
         if actor is None:
             continue
-        skip = len(toks[i].key) - len(noun)
-        start = _advance(text, toks[i].start, skip) if skip else toks[i].start
-        end = toks[i + 1].end
-        out.append(Found(Mention(start, end, text[start:end], actor.type, "nisba"), actor.id))
+        out.append(Found(_span(text, toks, i, i + 2, actor.type, "nisba", len(toks[i].key) - len(noun)), actor.id))
         taken[i] = taken[i + 1] = True
     return out
 
@@ -288,16 +284,15 @@ def _forces(found: list[Found], text: str, toks: Sequence[Token], lexicon: Lexic
             f = Found(_span(text, toks, i - 1, i + 1, "ORG", "nisba"), entry.forces)
             taken[i - 1] = True
         out.append(f)
-        if j is None or lexicon.country_of_nisba(toks[j].key) is None or lexicon.get(f.ref) is None \
-                or lexicon.get(f.ref).type != "ORG":
+        named = lexicon.get(f.ref)  # a lexicon force, not a name a pattern found
+        if j is None or named is None or named.type != "ORG" or lexicon.country_of_nisba(toks[j].key) is None:
             continue
         for k in range(j + 1, min(j + 3, len(toks))):
             other = lexicon.country_of_nisba(toks[k].key[1:]) if toks[k].key[:1] == "و" else None
             forces = lexicon.get(other.forces) if other else None
             if taken[k] or forces is None:
                 break
-            start = _advance(text, toks[k].start, 1)
-            out.append(Found(Mention(start, toks[k].end, text[start:toks[k].end], forces.type, "nisba"), forces.id))
+            out.append(Found(_span(text, toks, k, k + 1, forces.type, "nisba", 1), forces.id))
             taken[k] = True
     return out
 
@@ -435,11 +430,7 @@ def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool], lexic
                 k = j + 1
                 if first in NAME_HEADS and k < len(toks) and _is_name_word(toks[k]) and not taken[k]:
                     k += 1
-                found = _found(text, toks, j, k, PLACE_NOUNS[stem], "pattern")
-                start = _advance(text, found.mention.start, 1)
-                mention = Mention(start, found.mention.end, text[start:found.mention.end],
-                                  found.mention.type, "pattern")
-                out.append(Found(mention, "name:" + key(mention.text)))
+                out.append(_found(text, toks, j, k, PLACE_NOUNS[stem], "pattern", 1))  # without its و
                 for m in range(j, k):
                     taken[m] = True
                 j = k
@@ -467,8 +458,8 @@ def _pattern_mentions(text: str, toks: Sequence[Token], taken: list[bool], lexic
     return out
 
 
-def _found(text: str, toks: Sequence[Token], i: int, j: int, type_: str, how: str) -> Found:
-    mention = _span(text, toks, i, j, type_, how)
+def _found(text: str, toks: Sequence[Token], i: int, j: int, type_: str, how: str, skip: int = 0) -> Found:
+    mention = _span(text, toks, i, j, type_, how, skip)
     return Found(mention, "name:" + key(mention.text))
 
 

@@ -64,6 +64,7 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
                 ) -> tuple[tuple[Event, ...], dict[int, str]]:
     """The events of an article, and the claimant entity id of each sentence that has one."""
     mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0])
+    named = {e.key: e.id for e in reversed(entities)}  # lexicon id → the article's first entity with it
     claimants: dict[int, str] = {}
     events: list[Event] = []
     for sentence, sentence_tokens in zip(sentences, tokens_by_sentence):
@@ -80,7 +81,8 @@ def find_events(text: str, sentences: Sequence[Sentence], tokens_by_sentence: Se
         locative = _locatives(toks, in_sentence) if found else set()
         for n, (i, (j, type_, mode, trigger)) in enumerate(found):
             start, end = spans[n]
-            actors, targets, places = _roles(toks, in_sentence, locative, lexicon, mentions, spans, n, claimant, type_)
+            actors, targets, places = _roles(toks, in_sentence, locative, lexicon, mentions, named, spans, n,
+                                             claimant, type_)
             date, precision, fallback = _date(text, dates_by_sentence.get(sentence.index, ()), (start, end), published, toks)
             events.append(Event(
                 id=f"v{len(events)}", type=type_, start=start, end=end, text=text[start:end],
@@ -230,7 +232,8 @@ LOCATIVE = {key(w) for w in ("في", "إلى", "الى", "داخل", "شمال",
                               "شرقي", "غربي", "وسط", "قرب", "أنحاء", "انحاء", "نحو", "باتجاه", "على", "عبر")}
 
 
-def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, spans, n, claimant, type_: str):
+def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, named: dict[str, str], spans, n,
+           claimant, type_: str):
     """Actors, targets and places of the n-th trigger of a sentence: each mention goes to
     the trigger it is nearest to, places to the trigger before them where there is one."""
     trigger_start, trigger_end = spans[n]
@@ -277,7 +280,7 @@ def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, sp
         first = min(m.start for m in by_id[claimant].mentions)
         if first < trigger_start and claimant not in targets:
             actors = [claimant]  # أعلنت X بدء عملية: the claimant announces its own action
-    actors += [a for a in _nisba_parties(toks, trigger_end, in_sentence, mentions, lexicon) if a not in actors]
+    actors += [a for a in _nisba_parties(toks, trigger_end, in_sentence, named, lexicon) if a not in actors]
     places += _containing_places(places, in_sentence, mentions, lexicon)
     return (tuple(a for a in actors if a not in targets), tuple(targets), tuple(dict.fromkeys(places)))
 
@@ -286,13 +289,10 @@ def _roles(toks, in_sentence, locative: set[int], lexicon: Lexicon, mentions, sp
 PHRASE_BREAKS = {key(w) for w in ("على", "في", "من", "إلى", "الى", "ضد", "مع", "عن", "بين", "ل", "و", "أن", "ان", "إن")}
 
 
-def _nisba_parties(toks: _Tokens, trigger_end: int, in_sentence, mentions, lexicon: Lexicon) -> list[str]:
+def _nisba_parties(toks: _Tokens, trigger_end: int, in_sentence, named: dict[str, str], lexicon: Lexicon) -> list[str]:
     """The countries a trigger's nationality adjectives name, where the article names them
-    too: اتفاق أمريكي تركي، الموقف الروسي، غارة جوية عراقية."""
+    too (``named``): اتفاق أمريكي تركي، الموقف الروسي، غارة جوية عراقية."""
     after = toks.between(trigger_end - 1, trigger_end + 40)[:3]
-    named = {}
-    for _a, _b, entity in mentions:
-        named.setdefault(entity.key, entity.id)
     out = []
     for tok in after:
         if any(a <= tok.start < b for a, b, _e in in_sentence):
